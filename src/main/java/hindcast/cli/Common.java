@@ -1,0 +1,47 @@
+package hindcast.cli;
+
+import hindcast.config.Settings;
+import hindcast.spark.SparkSessions;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+
+/** Options every command takes, and the session it opens. */
+class Common {
+    @Option(names = "--config", paramLabel = "FILE", description = "HOCON file overriding conf/application.conf.")
+    Path config;
+
+    private Settings settings;
+    private SparkSession spark;
+
+    Settings settings() {
+        if (settings == null) {
+            settings = Settings.load(config);
+        }
+        return settings;
+    }
+
+    SparkSession spark() {
+        if (spark == null) {
+            spark = SparkSessions.open(settings());
+        }
+        return spark;
+    }
+
+    static LocalDate date(String option, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " must be a date YYYY-MM-DD, got '" + text + "'");
+        }
+    }
+
+    static List<String> list(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

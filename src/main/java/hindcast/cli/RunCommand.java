@@ -1,0 +1,51 @@
+package hindcast.cli;
+
+import hindcast.spark.BackfillStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.Locale;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Starts the streaming query over forecast_tasks. available-now stops when the backlog is "
+                + "done; continuous keeps running and picks up new requests.")
+final class RunCommand extends Common implements Runnable {
+    @Option(names = "--trigger", defaultValue = "available-now", paramLabel = "MODE",
+            description = "available-now (default) or continuous.")
+    String trigger;
+
+    @Option(names = "--interval", paramLabel = "DURATION",
+            description = "Polling interval of continuous mode, e.g. 30s (default: hindcast.stream.interval).")
+    String interval;
+
+    @Override
+    public void run() {
+        BackfillStream.Mode mode = switch (trigger.toLowerCase(Locale.ROOT)) {
+            case "available-now" -> BackfillStream.Mode.AVAILABLE_NOW;
+            case "continuous" -> BackfillStream.Mode.CONTINUOUS;
+            default -> throw new IllegalArgumentException("--trigger must be available-now or continuous, got '" + trigger + "'");
+        };
+        if (interval != null) {
+            System.setProperty("hindcast.stream.interval", parseInterval(interval).toMillis() + "ms");
+        }
+        stream(this, mode);
+    }
+
+    static void stream(Common command, BackfillStream.Mode mode) {
+        try {
+            BackfillStream.run(command.spark(), command.settings(), mode, System.out);
+        } catch (Exception e) {
+            throw new IllegalStateException("the stream stopped: " + e.getMessage()
+                    + " (run again to resume from the checkpoint)", e);
+        }
+    }
+
+    private static Duration parseInterval(String text) {
+        try {
+            return com.typesafe.config.ConfigFactory.parseString("d = " + text).getDuration("d");
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--interval must be a duration such as 30s or 2m, got '" + text + "'");
+        }
+    }
+}

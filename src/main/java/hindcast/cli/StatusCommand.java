@@ -1,0 +1,47 @@
+package hindcast.cli;
+
+import hindcast.spark.StatusReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Locale;
+import java.util.Map;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Per commodity and model: dates requested, done, pending and rejected; the last batch; "
+                + "where the tables and the checkpoint are.")
+final class StatusCommand extends Common implements Runnable {
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public void run() {
+        StatusReport.Report report = StatusReport.build(spark(), settings());
+        if (json) {
+            System.out.println(Json.write(report));
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%-12s %-22s %10s %10s %10s %10s%n", "commodity", "model", "requested", "done",
+                "pending", "rejected");
+        for (StatusReport.Line l : report.lines()) {
+            System.out.printf(Locale.ROOT, "%-12s %-22s %,10d %,10d %,10d %,10d%n", l.commodity(), l.modelVersion(),
+                    l.requested(), l.done(), l.pending(), l.rejected());
+        }
+        if (report.lines().isEmpty()) {
+            System.out.println("(no requests yet)");
+        }
+        if (report.rejectedRequests() > 0) {
+            System.out.println("Rejected requests: " + report.rejectedRequests() + " (SELECT * FROM task_errors)");
+        }
+        StatusReport.LastBatch b = report.lastBatch();
+        if (b != null) {
+            System.out.printf(Locale.ROOT, "Last batch: %d at %s: %,d forecasts, %,d rows, %,d rejected in %.1f s "
+                    + "(%.1f forecasts/s)%n", b.batchId(), b.finishedAt(), b.forecastsWritten(), b.rowsWritten(),
+                    b.forecastsRejected(), b.seconds(), b.forecastsPerSecond());
+        }
+        System.out.println("Locations:");
+        for (Map.Entry<String, String> e : report.locations().entrySet()) {
+            System.out.printf("  %-16s %s%n", e.getKey(), e.getValue());
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package hindcast.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigValue;
+import hindcast.model.ModelRegistry;
+import hindcast.model.ModelSpec;
+import hindcast.model.TrainFrequency;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything configurable, read once from HOCON. Precedence, highest first: JVM system properties,
+ * CONFIG_FORCE_* environment variables, the --config file, conf/application.conf.
+ */
+public record Settings(
+        Path home,
+        String sparkMaster,
+        String appName,
+        int shufflePartitions,
+        Map<String, String> sparkConf,
+        Path warehouse,
+        Map<String, String> tableNames,
+        Path checkpoint,
+        int maxFilesPerTrigger,
+        Duration streamInterval,
+        int paths,
+        int horizonDays,
+        int chunkSize,
+        int numPartitions,
+        int maxDataStalenessDays,
+        int minTrainingRows,
+        int maxRequestDays,
+        TrainFrequency defaultTrainFrequency,
+        List<String> commodities,
+        ModelRegistry models) {
+
+    /** Table names in the order they are created. */
+    public static final List<String> TABLES = List.of("market", "trained-models", "forecast-tasks", "distributions",
+            "task-errors", "batch-log");
+
+    public static Settings load(Path userFile) {
+        Config user = ConfigFactory.empty();
+        if (userFile != null) {
+            if (!Files.isRegularFile(userFile)) {
+                throw new IllegalArgumentException("config file not found: " + userFile.toAbsolutePath());
+            }
+            user = ConfigFactory.parseFile(userFile.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+        }
+        Config config = ConfigFactory.systemProperties()
+                .withFallback(ConfigFactory.systemEnvironmentOverrides())
+                .withFallback(user)
+                .withFallback(ConfigFactory.parseResourcesAnySyntax("application"))
+                .resolve();
+        try {
+            return from(config.getConfig("hindcast"));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
+        }
+    }
+
+    static Settings from(Config c) {
+        Path home = Path.of(c.getString("home")).toAbsolutePath().normalize();
+        Map<String, String> sparkConf = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigValue> e : c.getConfig("spark.conf").entrySet()) {
+            sparkConf.put(e.getKey().replace("\"", ""), String.valueOf(e.getValue().unwrapped()));
+        }
+        Map<String, String> tables = new LinkedHashMap<>();
+        for (String t : TABLES) {
+            tables.put(t, c.getString("tables." + t));
+        }
+        Map<String, ModelSpec> specs = new LinkedHashMap<>();
+        Config models = c.getConfig("models");
+        for (String name : models.root().keySet()) {
+            Config m = models.getConfig(name);
+            Map<String, Object> params = new LinkedHashMap<>(m.root().unwrapped());
+            params.remove("type");
+            specs.put(name, new ModelSpec(name, m.getString("type"), params));
+        }
+        return new Settings(
+                home,
+                c.getString("spark.master"),
+                c.getString("spark.app-name"),
+                c.getInt("spark.shuffle-partitions"),
+                sparkConf,
+                home.resolve(c.getString("tables.warehouse")).normalize(),
+                tables,
+                home.resolve(c.getString("stream.checkpoint")).normalize(),
+                positive(c, "stream.max-files-per-trigger"),
+                c.getDuration("stream.interval"),
+                positive(c, "forecast.paths"),
+                positive(c, "forecast.horizon-days"),
+                positive(c, "forecast.chunk-size"),
+                c.getInt("forecast.num-partitions"),
+                positive(c, "forecast.max-data-staleness-days"),
+                positive(c, "forecast.min-training-rows"),
+                positive(c, "forecast.max-request-days"),
+                TrainFrequency.parse(c.getString("forecast.default-train-frequency")),
+                List.copyOf(c.getStringList("commodities")),
+                new ModelRegistry(specs));
+    }
+
+    private static int positive(Config c, String key) {
+        int v = c.getInt(key);
+        if (v <= 0) {
+            throw new IllegalArgumentException("invalid configuration: hindcast." + key + " must be positive, got " + v);
+        }
+        return v;
+    }
+
+    /** Directory of the Delta table with the given config key (e.g. "distributions"). */
+    public Path tablePath(String key) {
+        return warehouse.resolve(tableName(key));
+    }
+
+    /** Name the table is registered under in the Spark session. */
+    public String tableName(String key) {
+        String name = tableNames.get(key);
+        if (name == null) {
+            throw new IllegalArgumentException("no table '" + key + "'");
+        }
+        return name;
+    }
+}

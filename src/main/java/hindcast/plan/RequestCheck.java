@@ -1,0 +1,56 @@
+package hindcast.plan;
+
+import hindcast.model.ModelRegistry;
+import hindcast.model.TrainFrequency;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/** Request-level validation: what can be said about a request before looking at any data. */
+public final class RequestCheck {
+    private final List<String> commodities;
+    private final ModelRegistry models;
+    private final int maxRequestDays;
+
+    public RequestCheck(List<String> commodities, ModelRegistry models, int maxRequestDays) {
+        this.commodities = commodities;
+        this.models = models;
+        this.maxRequestDays = maxRequestDays;
+    }
+
+    public Optional<Rejection> check(Request r) {
+        if (r.commodity() == null || r.modelVersion() == null || r.trainFrequency() == null
+                || r.startDate() == null || r.endDate() == null) {
+            return reject(Rejection.Kind.MISSING_FIELD, "commodity, model_version, train_frequency, start_date and "
+                    + "end_date are required; got " + r);
+        }
+        if (!commodities.contains(r.commodity())) {
+            return reject(Rejection.Kind.UNKNOWN_COMMODITY, "unknown commodity '" + r.commodity()
+                    + "'; configured commodities: " + commodities + " (names are case-sensitive)");
+        }
+        if (!models.contains(r.modelVersion())) {
+            return reject(Rejection.Kind.UNKNOWN_MODEL, "unknown model '" + r.modelVersion()
+                    + "'; configured models: " + models.names());
+        }
+        try {
+            TrainFrequency.parse(r.trainFrequency());
+        } catch (IllegalArgumentException e) {
+            return reject(Rejection.Kind.UNKNOWN_TRAIN_FREQUENCY, e.getMessage());
+        }
+        if (r.endDate().isBefore(r.startDate())) {
+            return reject(Rejection.Kind.REVERSED_RANGE, "end_date " + r.endDate() + " is before start_date "
+                    + r.startDate());
+        }
+        long days = ChronoUnit.DAYS.between(r.startDate(), r.endDate()) + 1;
+        if (days > maxRequestDays) {
+            return reject(Rejection.Kind.RANGE_TOO_LONG, "the range spans " + days + " days; at most "
+                    + maxRequestDays + " are accepted (hindcast.forecast.max-request-days); split the request");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Rejection> reject(Rejection.Kind kind, String reason) {
+        return Optional.of(new Rejection(kind, reason));
+    }
+}

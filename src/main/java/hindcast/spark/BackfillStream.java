@@ -1,0 +1,50 @@
+package hindcast.spark;
+
+import hindcast.config.Settings;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.Trigger;
+
+import java.io.PrintStream;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The streaming query: {@code forecast_tasks} (append-only Delta source) -> foreachBatch -> distributions.
+ * The checkpoint records which task files were handed to which batch; a restart replays an uncommitted
+ * batch, and the idempotent writes make that replay harmless.
+ */
+public final class BackfillStream {
+    private BackfillStream() {
+    }
+
+    public enum Mode { AVAILABLE_NOW, CONTINUOUS }
+
+    /** Runs until the backlog is done (AVAILABLE_NOW) or until stopped (CONTINUOUS). */
+    public static void run(SparkSession spark, Settings settings, Mode mode, PrintStream out)
+            throws StreamingQueryException, TimeoutException {
+        Trigger trigger = mode == Mode.AVAILABLE_NOW
+                ? Trigger.AvailableNow()
+                : Trigger.ProcessingTime(settings.streamInterval().toMillis());
+        StreamingQuery query = spark.readStream().format("delta")
+                .option("maxFilesPerTrigger", settings.maxFilesPerTrigger())
+                .option("failOnDataLoss", "true")
+                .load(settings.tablePath("forecast-tasks").toString())
+                .writeStream()
+                .queryName("hindcast-backfill")
+                .option("checkpointLocation", settings.checkpoint().toString())
+                .trigger(trigger)
+                .foreachBatch(new BatchProcessor(settings, out))
+                .start();
+        if (mode == Mode.CONTINUOUS) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    query.stop();
+                } catch (TimeoutException e) {
+                    // the JVM is exiting; the checkpoint already holds every committed batch
+                }
+            }));
+        }
+        query.awaitTermination();
+    }
+}

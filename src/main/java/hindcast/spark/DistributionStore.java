@@ -1,0 +1,102 @@
+package hindcast.spark;
+
+import hindcast.config.Settings;
+import io.delta.tables.DeltaTable;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * The {@code distributions} table. Writes are insert-only MERGEs on (commodity, model_version,
+ * forecast_start_date, path_id), so a replayed or overlapping chunk inserts nothing. The ON clause also
+ * carries literal commodity, model and date-range predicates: Delta then reads only the files of that
+ * range, which keeps a chunk's cost flat as the table grows (see README, "Idempotency").
+ */
+public final class DistributionStore {
+    /** day_1 .. day_14: the table contract fixes the horizon. */
+    public static final int HORIZON_DAYS = 14;
+
+    private final SparkSession spark;
+    private final Settings settings;
+    private final String path;
+
+    public DistributionStore(SparkSession spark, Settings settings) {
+        this.spark = spark;
+        this.settings = settings;
+        this.path = settings.tablePath("distributions").toString();
+    }
+
+    /** Forecast dates in [from, to] that have all their paths. */
+    public Set<LocalDate> completeDates(String commodity, String modelVersion, LocalDate from, LocalDate to) {
+        Set<LocalDate> out = new HashSet<>();
+        for (Row r : complete(commodity, modelVersion, from, to).collectAsList()) {
+            out.add(r.getAs(0));
+        }
+        return out;
+    }
+
+    public long countComplete(String commodity, String modelVersion, LocalDate from, LocalDate to) {
+        return complete(commodity, modelVersion, from, to).count();
+    }
+
+    private Dataset<Row> complete(String commodity, String modelVersion, LocalDate from, LocalDate to) {
+        return spark.read().format("delta").load(path)
+                .where(col("commodity").equalTo(lit(commodity))
+                        .and(col("model_version").equalTo(lit(modelVersion)))
+                        .and(col("forecast_start_date").between(lit(from), lit(to)))
+                        .and(col("path_id").between(1, settings.paths())))
+                .groupBy("forecast_start_date").agg(count(lit(1)).as("paths"))
+                .where(col("paths").equalTo(settings.paths()))
+                .select("forecast_start_date");
+    }
+
+    /** Computes the chunk on the executors and MERGEs it in one commit. Returns the rows inserted. */
+    public long write(ChunkJob job, int partitions) {
+        Broadcast<ChunkJob> shared = spark.sparkContext().broadcast(job, scala.reflect.ClassTag$.MODULE$.apply(ChunkJob.class));
+        try {
+            Dataset<Row> rows = spark.range(0, job.forecastDates().size(), 1, partitions)
+                    .mapPartitions(new ForecastRows(shared), Encoders.row(spark.table(Tables.quote(settings.tableName("distributions"))).schema()));
+            String tag = "hindcast " + UUID.randomUUID();
+            spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", tag);
+            try {
+                DeltaTable table = DeltaTable.forPath(spark, path);
+                table.as("t").merge(rows.as("s"), "t.commodity = " + Sql.string(job.commodity())
+                                + " AND t.model_version = " + Sql.string(job.modelVersion())
+                                + " AND t.forecast_start_date BETWEEN " + Sql.date(job.firstDate())
+                                + " AND " + Sql.date(job.lastDate())
+                                + " AND t.commodity = s.commodity AND t.model_version = s.model_version"
+                                + " AND t.forecast_start_date = s.forecast_start_date AND t.path_id = s.path_id")
+                        .whenNotMatched().insertAll()
+                        .execute();
+                return insertedRows(table, tag);
+            } finally {
+                spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
+            }
+        } finally {
+            shared.destroy();
+        }
+    }
+
+    /** Rows the MERGE tagged {@code tag} inserted; 0 when it found everything present and made no commit. */
+    private static long insertedRows(DeltaTable table, String tag) {
+        List<Row> last = table.history(1).select("userMetadata", "operationMetrics").collectAsList();
+        if (last.isEmpty() || !tag.equals(last.get(0).getString(0))) {
+            return 0;
+        }
+        Map<String, String> metrics = last.get(0).getJavaMap(1);
+        return Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0"));
+    }
+}

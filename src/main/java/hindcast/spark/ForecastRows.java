@@ -1,0 +1,99 @@
+package hindcast.spark;
+
+import hindcast.model.ForecastModel;
+import hindcast.model.Forecaster;
+import hindcast.model.ModelState;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * Executor side: turns forecast indexes of a {@link ChunkJob} into {@code distributions} rows, one forecast
+ * in memory at a time. Rows depend only on the job's content, so a retried task writes identical values.
+ */
+final class ForecastRows implements MapPartitionsFunction<Long, Row> {
+    private final Broadcast<ChunkJob> job;
+
+    ForecastRows(Broadcast<ChunkJob> job) {
+        this.job = job;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Long> indexes) {
+        ChunkJob j = job.value();
+        ForecastModel model = j.spec().newModel();
+        Map<LocalDate, ModelState> states = new HashMap<>();
+        return new Iterator<>() {
+            private float[][] paths;
+            private LocalDate start;
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return (paths != null && next < paths.length) || indexes.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                if (paths == null || next == paths.length) {
+                    if (!indexes.hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    int i = Math.toIntExact(indexes.next());
+                    start = j.forecastDates().get(i);
+                    LocalDate trainDate = j.trainDates().get(i);
+                    try {
+                        ModelState state = states.computeIfAbsent(trainDate,
+                                t -> model.restore(j.parameters().get(t)));
+                        paths = Forecaster.paths(state, j.series(), j.modelVersion(), start, j.paths(), j.horizonDays());
+                    } catch (RuntimeException e) {
+                        throw new ModelFailure(j.commodity() + " / " + j.modelVersion() + " / " + start
+                                + " (trained " + trainDate + "): " + e, e);
+                    }
+                    next = 0;
+                }
+                return row(next + 1, paths[next++]);
+            }
+
+            private Row row(int pathId, float[] days) {
+                LocalDate cutoff = start.minusDays(1);
+                Object[] v = new Object[8 + days.length];
+                v[0] = pathId;
+                v[1] = start;
+                v[2] = cutoff;
+                v[3] = j.generatedAt();
+                v[4] = j.modelVersion();
+                v[5] = j.commodity();
+                for (int k = 0; k < days.length; k++) {
+                    v[6 + k] = days[k];
+                }
+                v[6 + days.length] = Boolean.FALSE;                    // is_actuals
+                v[7 + days.length] = !start.isAfter(cutoff);           // has_data_leakage: D <= cutoff
+                return RowFactory.create(v);
+            }
+        };
+    }
+
+    /** A model could not compute a forecast; the driver records it in task_errors and carries on. */
+    static final class ModelFailure extends RuntimeException {
+        ModelFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        static ModelFailure find(Throwable t) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof ModelFailure f) {
+                    return f;
+                }
+            }
+            return null;
+        }
+    }
+}

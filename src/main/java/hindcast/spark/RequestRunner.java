@@ -1,0 +1,175 @@
+package hindcast.spark;
+
+import hindcast.config.Settings;
+import hindcast.model.MarketSeries;
+import hindcast.model.TrainFrequency;
+import hindcast.plan.ForecastPlanner;
+import hindcast.plan.Rejection;
+import hindcast.plan.Request;
+import hindcast.plan.RequestCheck;
+import hindcast.plan.TrainedModel;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Works one request: expands it into forecast dates, skips those already complete, rejects those that
+ * cannot be served, and computes the rest in chunks of {@code chunk-size} dates, one MERGE per chunk.
+ * Memory is bounded by a chunk, whatever the length of the request or the size of the table.
+ */
+final class RequestRunner {
+    private final SparkSession spark;
+    private final Settings settings;
+    private final PrintStream out;
+    private final RequestCheck check;
+    private final MarketStore market;
+    private final ModelStore models;
+    private final DistributionStore distributions;
+    private final ErrorLog errors;
+    private final Map<String, MarketSeries> seriesCache = new HashMap<>();
+
+    RequestRunner(SparkSession spark, Settings settings, PrintStream out) {
+        this.spark = spark;
+        this.settings = settings;
+        this.out = out;
+        this.check = new RequestCheck(settings.commodities(), settings.models(), settings.maxRequestDays());
+        this.market = new MarketStore(spark, settings);
+        this.models = new ModelStore(spark, settings);
+        this.distributions = new DistributionStore(spark, settings);
+        this.errors = new ErrorLog(spark, settings);
+    }
+
+    /** Counts of one request's work. */
+    static final class Tally {
+        long requested;
+        long existing;
+        long written;
+        long rows;
+        long rejected;
+
+        void add(Tally t) {
+            requested += t.requested;
+            existing += t.existing;
+            written += t.written;
+            rows += t.rows;
+            rejected += t.rejected;
+        }
+    }
+
+    Tally run(Request request, long batchId) {
+        Tally tally = new Tally();
+        out.println("Processing " + request.describe() + "  " + request.startDate() + ".." + request.endDate()
+                + "  [request " + request.requestId() + "]");
+        Optional<Rejection> invalid = check.check(request);
+        if (invalid.isEmpty() && market(request.commodity()).size() == 0) {
+            invalid = Optional.of(new Rejection(Rejection.Kind.NO_MARKET_DATA, "no market data for "
+                    + request.commodity() + "; run: scripts/hindcast ingest --commodity " + request.commodity()
+                    + " --prices FILE"));
+        }
+        if (invalid.isPresent()) {
+            errors.record(List.of(new ErrorLog.Entry(request, null, invalid.get())), batchId);
+            out.println("  Rejected: " + invalid.get().kind() + ": " + invalid.get().reason());
+            tally.rejected = ChronoUnit.DAYS.between(request.startDate(), request.endDate()) + 1;
+            return tally;
+        }
+
+        TrainFrequency frequency = TrainFrequency.parse(request.trainFrequency());
+        // Every train date that can serve a date of the request lies within one period before its start.
+        NavigableMap<LocalDate, TrainedModel> trained = models.load(
+                new ModelStore.Key(request.commodity(), request.modelVersion(), frequency.label()),
+                request.startDate().minusYears(1), request.endDate());
+        ForecastPlanner planner = new ForecastPlanner(request, market(request.commodity()), trained,
+                settings.minTrainingRows(), settings.maxDataStalenessDays());
+
+        tally.requested = ChronoUnit.DAYS.between(request.startDate(), request.endDate()) + 1;
+        tally.existing = distributions.countComplete(request.commodity(), request.modelVersion(),
+                request.startDate(), request.endDate());
+        out.printf(Locale.ROOT, "  Training windows: %d    Forecast dates: %d    Already exist: %d    To generate: %d%n",
+                planner.windowsBetween(request.startDate(), request.endDate()), tally.requested, tally.existing,
+                tally.requested - tally.existing);
+
+        Progress progress = new Progress(out, tally.requested - tally.existing);
+        long handled = 0;
+        if (tally.existing < tally.requested) {
+            for (LocalDate from = request.startDate(); !from.isAfter(request.endDate());
+                 from = from.plusDays(settings.chunkSize())) {
+                LocalDate to = min(from.plusDays(settings.chunkSize() - 1L), request.endDate());
+                handled += runChunk(request, planner, from, to, tally.existing > 0, batchId, tally);
+                progress.update(handled);
+            }
+        }
+        out.printf(Locale.ROOT, "Complete: rows written %,d (expected %,d), forecasts %,d, rejected %,d%n",
+                tally.rows, tally.written * settings.paths(), tally.written, tally.rejected);
+        return tally;
+    }
+
+    /** Returns the number of dates handled (computed or rejected), i.e. not found complete. */
+    private long runChunk(Request request, ForecastPlanner planner, LocalDate from, LocalDate to,
+                          boolean mayExist, long batchId, Tally tally) {
+        Set<LocalDate> done = mayExist
+                ? distributions.completeDates(request.commodity(), request.modelVersion(), from, to)
+                : Set.of();
+        List<LocalDate> dates = new ArrayList<>();
+        List<LocalDate> trainDates = new ArrayList<>();
+        Map<LocalDate, Map<String, Double>> parameters = new LinkedHashMap<>();
+        List<ErrorLog.Entry> rejected = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (done.contains(d)) {
+                continue;
+            }
+            ForecastPlanner.Decision decision = planner.decide(d);
+            if (decision.rejection() != null) {
+                rejected.add(new ErrorLog.Entry(request, d, decision.rejection()));
+            } else {
+                dates.add(d);
+                trainDates.add(decision.model().trainDate());
+                parameters.put(decision.model().trainDate(), decision.model().parameters());
+            }
+        }
+        if (!dates.isEmpty()) {
+            ChunkJob job = new ChunkJob(request.modelVersion(), settings.models().spec(request.modelVersion()),
+                    market(request.commodity()), dates, trainDates, parameters, settings.paths(),
+                    DistributionStore.HORIZON_DAYS, Instant.now().truncatedTo(ChronoUnit.MICROS));
+            try {
+                tally.rows += distributions.write(job, partitions());
+                tally.written += dates.size();
+            } catch (RuntimeException e) {
+                ForecastRows.ModelFailure failure = ForecastRows.ModelFailure.find(e);
+                if (failure == null) {
+                    throw e; // infrastructure: fail the batch; the stream replays it on restart
+                }
+                for (LocalDate d : dates) {
+                    rejected.add(new ErrorLog.Entry(request, d,
+                            new Rejection(Rejection.Kind.MODEL_FAILURE, failure.getMessage())));
+                }
+            }
+        }
+        errors.record(rejected, batchId);
+        tally.rejected += rejected.size();
+        return ChronoUnit.DAYS.between(from, to) + 1 - done.size();
+    }
+
+    private int partitions() {
+        return settings.numPartitions() > 0 ? settings.numPartitions() : spark.sparkContext().defaultParallelism();
+    }
+
+    private MarketSeries market(String commodity) {
+        return seriesCache.computeIfAbsent(commodity, market::load);
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,40 @@
+package hindcast.spark;
+
+import hindcast.config.Settings;
+import hindcast.model.Forecaster;
+import hindcast.model.MarketSeries;
+import hindcast.model.TrainFrequency;
+import hindcast.plan.ForecastPlanner;
+import hindcast.plan.Request;
+import hindcast.plan.RequestCheck;
+import org.apache.spark.sql.SparkSession;
+
+import java.time.LocalDate;
+
+/** One forecast computed on the driver, by the same planner and model code the backfill uses; nothing is written. */
+public final class SingleForecast {
+    private SingleForecast() {
+    }
+
+    public static float[][] compute(SparkSession spark, Settings settings, String commodity, String modelVersion,
+                                    TrainFrequency frequency, LocalDate date) {
+        Request request = new Request("forecast", commodity, modelVersion, frequency.label(), date, date, null);
+        new RequestCheck(settings.commodities(), settings.models(), settings.maxRequestDays()).check(request)
+                .ifPresent(r -> {
+                    throw new IllegalArgumentException(r.reason());
+                });
+        MarketSeries series = new MarketStore(spark, settings).load(commodity);
+        if (series.size() == 0) {
+            throw new IllegalArgumentException("no market data for " + commodity);
+        }
+        var trained = new ModelStore(spark, settings).load(
+                new ModelStore.Key(commodity, modelVersion, frequency.label()), date.minusYears(1), date);
+        ForecastPlanner.Decision decision = new ForecastPlanner(request, series, trained,
+                settings.minTrainingRows(), settings.maxDataStalenessDays()).decide(date);
+        if (decision.rejection() != null) {
+            throw new IllegalArgumentException(decision.rejection().kind() + ": " + decision.rejection().reason());
+        }
+        var state = settings.models().model(modelVersion).restore(decision.model().parameters());
+        return Forecaster.paths(state, series, modelVersion, date, settings.paths(), DistributionStore.HORIZON_DAYS);
+    }
+}

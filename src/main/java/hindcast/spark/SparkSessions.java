@@ -1,0 +1,33 @@
+package hindcast.spark;
+
+import hindcast.config.Settings;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** Opens the Spark session: embedded {@code local[*]} by default, or whatever master spark-submit set. */
+public final class SparkSessions {
+    private SparkSessions() {
+    }
+
+    public static SparkSession open(Settings settings) {
+        SparkSession.Builder builder = SparkSession.builder()
+                .appName(settings.appName())
+                .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+                .config("spark.sql.datetime.java8API.enabled", "true")
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.shuffle.partitions", settings.shufflePartitions())
+                .config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false")
+                // Streaming on Delta: adaptive execution only adds a warning per start.
+                .config("spark.sql.adaptive.enabled", "false");
+        if (!new SparkConf().contains("spark.master")) {
+            builder.master(settings.sparkMaster());
+        }
+        settings.sparkConf().forEach(builder::config);
+        SparkSession spark = builder.getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        Tables.register(spark, settings);
+        return spark;
+    }
+}

@@ -1,0 +1,77 @@
+package hindcast.spark;
+
+import hindcast.config.Settings;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Backfill state per commodity and model, computed from the tables (no state of its own). */
+public final class StatusReport {
+    private StatusReport() {
+    }
+
+    public record Line(String commodity, String modelVersion, long requested, long done, long rejected, long pending) {
+    }
+
+    public record LastBatch(long batchId, String finishedAt, long forecastsWritten, long rowsWritten,
+                            long forecastsRejected, double seconds) {
+        public double forecastsPerSecond() {
+            return seconds > 0 ? forecastsWritten / seconds : 0;
+        }
+    }
+
+    public record Report(List<Line> lines, long rejectedRequests, LastBatch lastBatch, Map<String, String> locations) {
+    }
+
+    public static Report build(SparkSession spark, Settings s) {
+        String tasks = Tables.quote(s.tableName("forecast-tasks"));
+        String dists = Tables.quote(s.tableName("distributions"));
+        String errors = Tables.quote(s.tableName("task-errors"));
+        String sql = """
+                WITH bad_requests AS (SELECT DISTINCT request_id FROM %3$s WHERE forecast_start_date IS NULL),
+                requested AS (
+                  SELECT DISTINCT commodity, model_version, d FROM %1$s
+                  LATERAL VIEW explode(sequence(start_date, end_date)) x AS d
+                  WHERE start_date IS NOT NULL AND end_date >= start_date AND datediff(end_date, start_date) < %4$d
+                    AND (request_id IS NULL OR request_id NOT IN (SELECT request_id FROM bad_requests))),
+                done AS (
+                  SELECT commodity, model_version, forecast_start_date AS d FROM %2$s
+                  WHERE NOT is_actuals AND path_id BETWEEN 1 AND %5$d
+                  GROUP BY commodity, model_version, forecast_start_date HAVING count(*) = %5$d),
+                rejected AS (
+                  SELECT DISTINCT commodity, model_version, forecast_start_date AS d FROM %3$s
+                  WHERE forecast_start_date IS NOT NULL)
+                SELECT r.commodity, r.model_version, count(*) AS requested,
+                       count(dn.d) AS done, count(IF(dn.d IS NULL, rj.d, NULL)) AS rejected
+                FROM requested r
+                LEFT JOIN done dn ON r.commodity = dn.commodity AND r.model_version = dn.model_version AND r.d = dn.d
+                LEFT JOIN rejected rj ON r.commodity = rj.commodity AND r.model_version = rj.model_version AND r.d = rj.d
+                GROUP BY r.commodity, r.model_version ORDER BY r.commodity, r.model_version
+                """.formatted(tasks, dists, errors, s.maxRequestDays(), s.paths());
+        List<Line> lines = new ArrayList<>();
+        for (Row r : spark.sql(sql).collectAsList()) {
+            long requested = r.getLong(2);
+            long done = r.getLong(3);
+            long rejected = r.getLong(4);
+            lines.add(new Line(r.getString(0), r.getString(1), requested, done, rejected, requested - done - rejected));
+        }
+        long badRequests = spark.sql("SELECT count(DISTINCT request_id) FROM " + errors
+                + " WHERE forecast_start_date IS NULL").first().getLong(0);
+        List<Row> last = spark.sql("SELECT batch_id, finished_at, forecasts_written, rows_written, forecasts_rejected, "
+                + "seconds FROM " + Tables.quote(s.tableName("batch-log")) + " ORDER BY finished_at DESC LIMIT 1")
+                .collectAsList();
+        LastBatch lastBatch = last.isEmpty() ? null : new LastBatch(last.get(0).getLong(0), last.get(0).<Instant>getAs(1).toString(),
+                last.get(0).getLong(2), last.get(0).getLong(3), last.get(0).getLong(4), last.get(0).getDouble(5));
+        Map<String, String> locations = new LinkedHashMap<>();
+        for (String t : Settings.TABLES) {
+            locations.put(s.tableName(t), s.tablePath(t).toString());
+        }
+        locations.put("checkpoint", s.checkpoint().toString());
+        return new Report(lines, badRequests, lastBatch, locations);
+    }
+}

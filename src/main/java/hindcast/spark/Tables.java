@@ -1,0 +1,69 @@
+package hindcast.spark;
+
+import hindcast.config.Settings;
+import org.apache.spark.sql.SparkSession;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The Delta tables: their DDL and where they live. Every session registers each table by name over its
+ * directory, so {@code SELECT ... FROM distributions} works; creating over an existing directory checks that
+ * the stored schema still matches ours.
+ */
+public final class Tables {
+    /** Config key -> columns, partitioning and properties. */
+    private static final Map<String, String> DDL = new LinkedHashMap<>();
+
+    static {
+        DDL.put("market", """
+                (commodity STRING NOT NULL, date DATE NOT NULL, close DOUBLE NOT NULL,
+                 open DOUBLE, high DOUBLE, low DOUBLE, volume DOUBLE,
+                 temp_mean_c DOUBLE, temp_max_c DOUBLE, temp_min_c DOUBLE, precipitation_mm DOUBLE,
+                 humidity_mean_pct DOUBLE, usd_brl DOUBLE, vix DOUBLE)
+                USING delta PARTITIONED BY (commodity)""");
+        DDL.put("trained-models", """
+                (commodity STRING NOT NULL, model_version STRING NOT NULL, train_frequency STRING NOT NULL,
+                 train_date DATE NOT NULL, model_type STRING NOT NULL, parameters STRING NOT NULL, state BINARY,
+                 training_rows INT NOT NULL, data_cutoff_date DATE NOT NULL, created_at TIMESTAMP NOT NULL)
+                USING delta""");
+        DDL.put("forecast-tasks", """
+                (request_id STRING, commodity STRING, model_version STRING, train_frequency STRING,
+                 start_date DATE, end_date DATE, enqueued_at TIMESTAMP)
+                USING delta TBLPROPERTIES ('delta.appendOnly' = 'true')""");
+        DDL.put("distributions", """
+                (path_id INT, forecast_start_date DATE, data_cutoff_date DATE, generation_timestamp TIMESTAMP,
+                 model_version STRING, commodity STRING,
+                 day_1 FLOAT, day_2 FLOAT, day_3 FLOAT, day_4 FLOAT, day_5 FLOAT, day_6 FLOAT, day_7 FLOAT,
+                 day_8 FLOAT, day_9 FLOAT, day_10 FLOAT, day_11 FLOAT, day_12 FLOAT, day_13 FLOAT, day_14 FLOAT,
+                 is_actuals BOOLEAN, has_data_leakage BOOLEAN)
+                USING delta PARTITIONED BY (model_version, commodity)""");
+        DDL.put("task-errors", """
+                (request_id STRING NOT NULL, commodity STRING, model_version STRING, forecast_start_date DATE,
+                 error_kind STRING NOT NULL, reason STRING NOT NULL, batch_id BIGINT, recorded_at TIMESTAMP NOT NULL)
+                USING delta""");
+        DDL.put("batch-log", """
+                (batch_id BIGINT NOT NULL, checkpoint STRING NOT NULL, started_at TIMESTAMP NOT NULL,
+                 finished_at TIMESTAMP NOT NULL, requests INT NOT NULL, forecasts_requested BIGINT NOT NULL,
+                 forecasts_existing BIGINT NOT NULL, forecasts_written BIGINT NOT NULL, rows_written BIGINT NOT NULL,
+                 forecasts_rejected BIGINT NOT NULL, seconds DOUBLE NOT NULL)
+                USING delta""");
+    }
+
+    private Tables() {
+    }
+
+    /** Creates missing tables and registers all of them by name in this session. */
+    public static void register(SparkSession spark, Settings settings) {
+        for (Map.Entry<String, String> t : DDL.entrySet()) {
+            Path location = settings.tablePath(t.getKey());
+            spark.sql("CREATE TABLE IF NOT EXISTS " + quote(settings.tableName(t.getKey())) + " " + t.getValue()
+                    + " LOCATION " + Sql.string(location.toUri().toString()));
+        }
+    }
+
+    static String quote(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+}
