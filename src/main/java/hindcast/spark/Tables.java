@@ -2,7 +2,10 @@ package hindcast.spark;
 
 import hindcast.config.Settings;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.catalog.CatalogTable;
+import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,10 +60,32 @@ public final class Tables {
     /** Creates missing tables and registers all of them by name in this session. */
     public static void register(SparkSession spark, Settings settings) {
         for (Map.Entry<String, String> t : DDL.entrySet()) {
-            Path location = settings.tablePath(t.getKey());
-            spark.sql("CREATE TABLE IF NOT EXISTS " + quote(settings.tableName(t.getKey())) + " " + t.getValue()
-                    + " LOCATION " + Sql.string(location.toUri().toString()));
+            String name = settings.tableName(t.getKey());
+            URI location = settings.tablePath(t.getKey()).toUri();
+            unregisterIfElsewhere(spark, name, location);
+            spark.sql("CREATE TABLE IF NOT EXISTS " + quote(name) + " " + t.getValue()
+                    + " LOCATION " + Sql.string(location.toString()));
         }
+    }
+
+    /**
+     * A name registered over another directory (another configuration in the same catalog) is re-pointed,
+     * but only if it is an external table: dropping one removes the name, never data.
+     */
+    private static void unregisterIfElsewhere(SparkSession spark, String name, URI location) {
+        if (!spark.catalog().tableExists(name)) {
+            return;
+        }
+        // The catalog entry, not the table: its old directory may be gone.
+        CatalogTable entry = spark.sharedState().externalCatalog().getTable(spark.catalog().currentDatabase(), name);
+        if (Path.of(entry.location()).equals(Path.of(location))) {
+            return;
+        }
+        if (entry.tableType() != CatalogTableType.EXTERNAL()) {
+            throw new IllegalStateException("table " + name + " is a managed table at " + entry.location()
+                    + ", but the configuration puts it at " + location + "; rename it in hindcast.tables");
+        }
+        spark.sql("DROP TABLE " + quote(name));
     }
 
     static String quote(String identifier) {

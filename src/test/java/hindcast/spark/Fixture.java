@@ -1,0 +1,136 @@
+package hindcast.spark;
+
+import hindcast.config.Settings;
+import hindcast.data.MarketRecord;
+import hindcast.data.SampleData;
+import hindcast.data.MarketAssembler;
+import hindcast.data.MarketCsv;
+import hindcast.plan.Request;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A Hindcast installation in a temporary directory: its own config, tables and checkpoint, on the one
+ * local[2] Spark session the test JVM shares. Small: 50 paths, chunks of 16 dates.
+ */
+final class Fixture {
+    static final LocalDate DATA_FROM = LocalDate.of(2019, 1, 1);
+    static final LocalDate DATA_TO = LocalDate.of(2021, 12, 31);
+    static final int PATHS = 50;
+
+    final Path home;
+    final Path configFile;
+    final Settings settings;
+    final SparkSession spark;
+    final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    Fixture(Path home) {
+        this(home, "");
+    }
+
+    /** {@code extraConfig} is HOCON inside the {@code hindcast} block. */
+    Fixture(Path home, String extraConfig) {
+        this.home = home;
+        this.configFile = home.resolve("test.conf");
+        String conf = """
+                hindcast {
+                  home = "%s"
+                  spark.master = "local[2]"
+                  spark.shuffle-partitions = 2
+                  forecast.paths = %d
+                  forecast.chunk-size = 16
+                  forecast.num-partitions = 3
+                  %s
+                }
+                """.formatted(home.toString().replace("\\", "/"), PATHS, extraConfig);
+        try {
+            Files.createDirectories(home);
+            Files.writeString(configFile, conf);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.settings = Settings.load(configFile);
+        this.spark = SparkSessions.open(settings);
+    }
+
+    PrintStream out() {
+        return new PrintStream(console, true, StandardCharsets.UTF_8);
+    }
+
+    String console() {
+        return console.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Sample Coffee and Sugar data in the market table. */
+    Fixture withSampleMarket() {
+        MarketStore store = new MarketStore(spark, settings);
+        for (SampleData.Files f : SampleData.write(home.resolve("sample"), DATA_FROM, DATA_TO)) {
+            List<MarketRecord> records = MarketAssembler.assemble(MarketCsv.readPrices(f.prices()).records(),
+                    List.of(MarketCsv.readCovariates(f.covariates().get(0))));
+            store.replace(f.commodity(), records);
+        }
+        return this;
+    }
+
+    Fixture train(String commodity, List<String> models, String frequency, LocalDate from, LocalDate to) {
+        new Trainer(spark, settings, out()).train(commodity, models, hindcast.model.TrainFrequency.parse(frequency), from, to);
+        return this;
+    }
+
+    static Request request(String commodity, String model, String frequency, LocalDate from, LocalDate to) {
+        return new Request(UUID.randomUUID().toString(), commodity, model, frequency, from, to,
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    Fixture enqueue(Request... requests) {
+        new TaskQueue(spark, settings).enqueue(List.of(requests));
+        return this;
+    }
+
+    void runAvailableNow() {
+        try {
+            BackfillStream.run(spark, settings, BackfillStream.Mode.AVAILABLE_NOW, out());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every forecast row's key and values, sorted: what must be identical across reruns. */
+    List<String> distributionRows() {
+        List<String> out = new ArrayList<>();
+        for (Row r : spark.sql("SELECT commodity, model_version, forecast_start_date, path_id, data_cutoff_date, "
+                + "day_1, day_2, day_3, day_4, day_5, day_6, day_7, day_8, day_9, day_10, day_11, day_12, day_13, day_14, "
+                + "is_actuals, has_data_leakage FROM " + table("distributions")
+                + " ORDER BY commodity, model_version, forecast_start_date, path_id").collectAsList()) {
+            out.add(r.mkString("|"));
+        }
+        return out;
+    }
+
+    long count(String sql) {
+        return spark.sql(sql).first().getLong(0);
+    }
+
+    String table(String key) {
+        return Tables.quote(settings.tableName(key));
+    }
+
+    long distributionsVersion() {
+        return io.delta.tables.DeltaTable.forPath(spark, settings.tablePath("distributions").toString())
+                .history(1).first().getLong(0);
+    }
+}
