@@ -15,7 +15,7 @@ import java.util.Map;
 
 @Command(name = "forecast", mixinStandardHelpOptions = true,
         description = "Computes one forecast on the fly (nothing is written) and prints per day the mean and the "
-                + "5/10/25/50/75/90/95% quantiles of its paths. Equal to what the backfill writes for that key.")
+                + "5/10/25/50/75/90/95%% quantiles of its paths. Equal to what the backfill writes for that key.")
 final class ForecastCommand extends Common implements Runnable {
     private static final String[] NAMES = {"mean", "q05", "q10", "q25", "q50", "q75", "q90", "q95"};
 

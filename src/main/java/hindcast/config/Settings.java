@@ -9,6 +9,7 @@ import hindcast.model.ModelRegistry;
 import hindcast.model.ModelSpec;
 import hindcast.model.TrainFrequency;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +27,9 @@ public record Settings(
         String appName,
         int shufflePartitions,
         Map<String, String> sparkConf,
-        Path warehouse,
+        String warehouse,
         Map<String, String> tableNames,
-        Path checkpoint,
+        String checkpoint,
         int maxFilesPerTrigger,
         Duration streamInterval,
         int paths,
@@ -90,9 +91,9 @@ public record Settings(
                 c.getString("spark.app-name"),
                 c.getInt("spark.shuffle-partitions"),
                 sparkConf,
-                home.resolve(c.getString("tables.warehouse")).normalize(),
+                location(home, c.getString("tables.warehouse")),
                 tables,
-                home.resolve(c.getString("stream.checkpoint")).normalize(),
+                location(home, c.getString("stream.checkpoint")),
                 positive(c, "stream.max-files-per-trigger"),
                 c.getDuration("stream.interval"),
                 positive(c, "forecast.paths"),
@@ -115,9 +116,27 @@ public record Settings(
         return v;
     }
 
-    /** Directory of the Delta table with the given config key (e.g. "distributions"). */
-    public Path tablePath(String key) {
-        return warehouse.resolve(tableName(key));
+    /** Where the Delta table with the given config key (e.g. "distributions") lives. */
+    public String tableLocation(String key) {
+        return isUri(warehouse) ? warehouse.replaceAll("/+$", "") + "/" + tableName(key)
+                : Path.of(warehouse).resolve(tableName(key)).toString();
+    }
+
+    /**
+     * A configured location: a URI with a scheme (s3a://, hdfs://, abfss://, dbfs:/, file:/) is used as
+     * given, for clusters; anything else is a local path, resolved against home.
+     */
+    static String location(Path home, String configured) {
+        return isUri(configured) ? configured : home.resolve(configured).normalize().toString();
+    }
+
+    /** A location as a URI; local paths become file: URIs, as Spark's catalog stores them. */
+    public static URI toUri(String location) {
+        return isUri(location) ? URI.create(location) : Path.of(location).toUri();
+    }
+
+    private static boolean isUri(String location) {
+        return location.matches("[A-Za-z][A-Za-z0-9+.-]+:/.*");
     }
 
     /** Name the table is registered under in the Spark session. */

@@ -29,10 +29,10 @@ public final class BackfillStream {
         StreamingQuery query = spark.readStream().format("delta")
                 .option("maxFilesPerTrigger", settings.maxFilesPerTrigger())
                 .option("failOnDataLoss", "true")
-                .load(settings.tablePath("forecast-tasks").toString())
+                .load(settings.tableLocation("forecast-tasks"))
                 .writeStream()
                 .queryName("hindcast-backfill")
-                .option("checkpointLocation", settings.checkpoint().toString())
+                .option("checkpointLocation", settings.checkpoint())
                 .trigger(trigger)
                 .foreachBatch(new BatchProcessor(settings, out))
                 .start();

@@ -46,10 +46,10 @@ final class BatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
         }
         Instant finished = Instant.now();
         double seconds = (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0;
-        Row log = RowFactory.create(batchId, settings.checkpoint().toString(), started, finished, requests.size(),
+        Row log = RowFactory.create(batchId, settings.checkpoint(), started, finished, requests.size(),
                 total.requested, total.existing, total.written, total.rows, total.rejected, seconds);
         spark.createDataFrame(List.of(log), spark.table(Tables.quote(settings.tableName("batch-log"))).schema())
-                .write().format("delta").mode("append").save(settings.tablePath("batch-log").toString());
+                .write().format("delta").mode("append").save(settings.tableLocation("batch-log"));
     }
 
     /** A task row; a request inserted by SQL without an id gets one derived from its content. */

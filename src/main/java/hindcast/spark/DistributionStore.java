@@ -36,7 +36,7 @@ public final class DistributionStore {
     public DistributionStore(SparkSession spark, Settings settings) {
         this.spark = spark;
         this.settings = settings;
-        this.path = settings.tablePath("distributions").toString();
+        this.path = settings.tableLocation("distributions");
     }
 
     /** Forecast dates in [from, to] that have all their paths. */

@@ -39,7 +39,7 @@ public final class ErrorLog {
                     e.date(), e.rejection().kind().name(), e.rejection().reason(), batchId, now));
         }
         var source = spark.createDataFrame(rows, spark.table(Tables.quote(settings.tableName("task-errors"))).schema());
-        DeltaTable.forPath(spark, settings.tablePath("task-errors").toString()).as("t")
+        DeltaTable.forPath(spark, settings.tableLocation("task-errors")).as("t")
                 .merge(source.as("s"), "t.request_id = s.request_id AND t.forecast_start_date <=> s.forecast_start_date"
                         + " AND t.error_kind = s.error_kind")
                 .whenNotMatched().insertAll()

@@ -29,7 +29,7 @@ public final class MarketStore {
      */
     public boolean replace(String commodity, List<MarketRecord> records) {
         List<Row> rows = toRows(commodity, records);
-        String path = settings.tablePath("market").toString();
+        String path = settings.tableLocation("market");
         List<Row> current = spark.read().format("delta").load(path)
                 .where(functions.col("commodity").equalTo(commodity)).orderBy("date").collectAsList();
         if (current.equals(rows)) {
@@ -63,7 +63,7 @@ public final class MarketStore {
 
     /** Closes of the commodity by date; empty when nothing was ingested. */
     public MarketSeries load(String commodity) {
-        List<Row> rows = spark.read().format("delta").load(settings.tablePath("market").toString())
+        List<Row> rows = spark.read().format("delta").load(settings.tableLocation("market"))
                 .where(functions.col("commodity").equalTo(commodity))
                 .select("date", "close").orderBy("date").collectAsList();
         int[] days = new int[rows.size()];

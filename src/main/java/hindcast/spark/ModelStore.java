@@ -69,7 +69,7 @@ public final class ModelStore {
                     modelType, toJson(m.parameters()), null, m.trainingRows(), m.trainDate().minusDays(1), now));
         }
         var source = spark.createDataFrame(rows, spark.table(Tables.quote(settings.tableName("trained-models"))).schema());
-        DeltaTable.forPath(spark, settings.tablePath("trained-models").toString()).as("t")
+        DeltaTable.forPath(spark, settings.tableLocation("trained-models")).as("t")
                 .merge(source.as("s"), "t.commodity = s.commodity AND t.model_version = s.model_version"
                         + " AND t.train_frequency = s.train_frequency AND t.train_date = s.train_date")
                 .whenNotMatched().insertAll()
@@ -77,7 +77,7 @@ public final class ModelStore {
     }
 
     private org.apache.spark.sql.Dataset<Row> select(Key key, LocalDate from, LocalDate to) {
-        return spark.read().format("delta").load(settings.tablePath("trained-models").toString())
+        return spark.read().format("delta").load(settings.tableLocation("trained-models"))
                 .where(col("commodity").equalTo(lit(key.commodity()))
                         .and(col("model_version").equalTo(lit(key.modelVersion())))
                         .and(col("train_frequency").equalTo(lit(key.trainFrequency())))

@@ -69,9 +69,9 @@ public final class StatusReport {
                 last.get(0).getLong(2), last.get(0).getLong(3), last.get(0).getLong(4), last.get(0).getDouble(5));
         Map<String, String> locations = new LinkedHashMap<>();
         for (String t : Settings.TABLES) {
-            locations.put(s.tableName(t), s.tablePath(t).toString());
+            locations.put(s.tableName(t), s.tableLocation(t));
         }
-        locations.put("checkpoint", s.checkpoint().toString());
+        locations.put("checkpoint", s.checkpoint());
         return new Report(lines, badRequests, lastBatch, locations);
     }
 }

@@ -6,7 +6,6 @@ import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -61,7 +60,7 @@ public final class Tables {
     public static void register(SparkSession spark, Settings settings) {
         for (Map.Entry<String, String> t : DDL.entrySet()) {
             String name = settings.tableName(t.getKey());
-            URI location = settings.tablePath(t.getKey()).toUri();
+            URI location = Settings.toUri(settings.tableLocation(t.getKey()));
             unregisterIfElsewhere(spark, name, location);
             spark.sql("CREATE TABLE IF NOT EXISTS " + quote(name) + " " + t.getValue()
                     + " LOCATION " + Sql.string(location.toString()));
@@ -78,7 +77,7 @@ public final class Tables {
         }
         // The catalog entry, not the table: its old directory may be gone.
         CatalogTable entry = spark.sharedState().externalCatalog().getTable(spark.catalog().currentDatabase(), name);
-        if (Path.of(entry.location()).equals(Path.of(location))) {
+        if (entry.location().normalize().equals(location.normalize())) {
             return;
         }
         if (entry.tableType() != CatalogTableType.EXTERNAL()) {

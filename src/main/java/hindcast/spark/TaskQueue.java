@@ -24,7 +24,7 @@ public final class TaskQueue {
 
     /** Whether a request with the same commodity, model, frequency and range was enqueued before. */
     public boolean containsSame(Request r) {
-        return !spark.read().format("delta").load(settings.tablePath("forecast-tasks").toString())
+        return !spark.read().format("delta").load(settings.tableLocation("forecast-tasks"))
                 .where(col("commodity").equalTo(lit(r.commodity()))
                         .and(col("model_version").equalTo(lit(r.modelVersion())))
                         .and(col("train_frequency").equalTo(lit(r.trainFrequency())))
@@ -41,6 +41,6 @@ public final class TaskQueue {
         }
         spark.createDataFrame(rows, spark.table(Tables.quote(settings.tableName("forecast-tasks"))).schema())
                 .coalesce(1)
-                .write().format("delta").mode("append").save(settings.tablePath("forecast-tasks").toString());
+                .write().format("delta").mode("append").save(settings.tableLocation("forecast-tasks"));
     }
 }

@@ -75,7 +75,7 @@ class BackfillStreamTest {
         long version = f.distributionsVersion();
 
         // Crash after the MERGEs but before Spark recorded the batch as committed.
-        Path commits = f.settings.checkpoint().resolve("commits");
+        Path commits = Path.of(f.settings.checkpoint()).resolve("commits");
         try (Stream<Path> files = Files.list(commits)) {
             files.filter(p -> p.getFileName().toString().matches("\\.?0(\\.crc)?")).forEach(p -> p.toFile().delete());
         }

@@ -130,7 +130,31 @@ final class Fixture {
     }
 
     long distributionsVersion() {
-        return io.delta.tables.DeltaTable.forPath(spark, settings.tablePath("distributions").toString())
+        return io.delta.tables.DeltaTable.forPath(spark, settings.tableLocation("distributions"))
                 .history(1).first().getLong(0);
+    }
+
+    /**
+     * Re-points the session's table names at this installation. Names are session-wide, so a Fixture opened
+     * later takes them over; call this before querying an earlier Fixture's tables by name.
+     */
+    Fixture use() {
+        Tables.register(spark, settings);
+        return this;
+    }
+
+    /** Latest Delta version of the table with config key {@code key} (e.g. "task-errors"). */
+    long version(String key) {
+        return io.delta.tables.DeltaTable.forPath(spark, settings.tableLocation(key))
+                .history(1).first().getLong(0);
+    }
+
+    /** The rows of a query, each as "a|b|c", in the query's order. */
+    List<String> rows(String sql) {
+        List<String> out = new ArrayList<>();
+        for (Row r : spark.sql(sql).collectAsList()) {
+            out.add(r.mkString("|"));
+        }
+        return out;
     }
 }
