@@ -3,7 +3,6 @@ package hindcast.plan;
 import hindcast.model.ModelRegistry;
 import hindcast.model.TrainFrequency;
 
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,9 +41,8 @@ public final class RequestCheck {
             return reject(Rejection.Kind.REVERSED_RANGE, "end_date " + r.endDate() + " is before start_date "
                     + r.startDate());
         }
-        long days = ChronoUnit.DAYS.between(r.startDate(), r.endDate()) + 1;
-        if (days > maxRequestDays) {
-            return reject(Rejection.Kind.RANGE_TOO_LONG, "the range spans " + days + " days; at most "
+        if (r.days() > maxRequestDays) {
+            return reject(Rejection.Kind.RANGE_TOO_LONG, "the range spans " + r.days() + " days; at most "
                     + maxRequestDays + " are accepted (hindcast.forecast.max-request-days); split the request");
         }
         return Optional.empty();

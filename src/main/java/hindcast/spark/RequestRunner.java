@@ -81,7 +81,7 @@ final class RequestRunner {
         if (invalid.isPresent()) {
             errors.record(List.of(new ErrorLog.Entry(request, null, invalid.get())), batchId);
             out.println("  Rejected: " + invalid.get().kind() + ": " + invalid.get().reason());
-            tally.rejected = ChronoUnit.DAYS.between(request.startDate(), request.endDate()) + 1;
+            tally.rejected = request.days();
             return tally;
         }
 
@@ -93,7 +93,7 @@ final class RequestRunner {
         ForecastPlanner planner = new ForecastPlanner(request, market(request.commodity()), trained,
                 settings.minTrainingRows(), settings.maxDataStalenessDays());
 
-        tally.requested = ChronoUnit.DAYS.between(request.startDate(), request.endDate()) + 1;
+        tally.requested = request.days();
         tally.existing = distributions.countComplete(request.commodity(), request.modelVersion(),
                 request.startDate(), request.endDate());
         out.printf(Locale.ROOT, "  Training windows: %d    Forecast dates: %d    Already exist: %d    To generate: %d%n",
