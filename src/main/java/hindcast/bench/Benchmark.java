@@ -8,6 +8,7 @@ import hindcast.plan.Request;
 import hindcast.spark.BackfillStream;
 import hindcast.spark.MarketStore;
 import hindcast.spark.SparkSessions;
+import hindcast.spark.Tables;
 import hindcast.spark.TaskQueue;
 import hindcast.spark.Trainer;
 import org.apache.spark.sql.Column;
@@ -88,7 +89,7 @@ public final class Benchmark {
         BackfillStream.run(spark, settings, BackfillStream.Mode.AVAILABLE_NOW, out);
     }
 
-    /** The baseline: random rows of the distributions schema appended to a fresh Delta table. */
+    /** The baseline: random rows appended to a fresh Delta table of the same schema, partitioning and properties. */
     private static void plainAppend(SparkSession spark, Settings settings, long rows) {
         List<Column> cols = new ArrayList<>();
         cols.add(col("id").mod(settings.paths()).plus(1).cast("int").as("path_id"));
@@ -103,10 +104,11 @@ public final class Benchmark {
         }
         cols.add(lit(false).as("is_actuals"));
         cols.add(lit(false).as("has_data_leakage"));
+        String location = settings.warehouse() + "/bench_append";
+        spark.sql("CREATE TABLE delta.`" + location + "` " + Tables.ddl("distributions"));
         spark.range(0, rows, 1, spark.sparkContext().defaultParallelism())
                 .select(cols.toArray(new Column[0]))
-                .write().format("delta").mode("overwrite").partitionBy("model_version", "commodity")
-                .save(settings.warehouse() + "/bench_append");
+                .write().format("delta").mode("append").save(location);
     }
 
     private static double seconds(long startNanos) {

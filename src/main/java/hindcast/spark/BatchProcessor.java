@@ -7,15 +7,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * The foreachBatch function: reads the micro-batch's requests (a few small rows) on the driver and works
@@ -35,7 +33,7 @@ final class BatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
         SparkSession spark = batch.sparkSession();
         Instant started = Instant.now();
         List<Request> requests = new ArrayList<>();
-        for (Row r : batch.collectAsList()) {
+        for (Row r : batch.withColumn("request_id", functions.expr(TaskQueue.REQUEST_ID)).collectAsList()) {
             requests.add(toRequest(r));
         }
         out.printf(Locale.ROOT, "Batch %d: %d request(s)%n", batchId, requests.size());
@@ -52,19 +50,8 @@ final class BatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
                 .write().format("delta").mode("append").save(settings.tableLocation("batch-log"));
     }
 
-    /** A task row; a request inserted by SQL without an id gets one derived from its content. */
     static Request toRequest(Row r) {
-        String id = r.getAs("request_id");
-        String commodity = r.getAs("commodity");
-        String model = r.getAs("model_version");
-        String frequency = r.getAs("train_frequency");
-        LocalDate start = r.getAs("start_date");
-        LocalDate end = r.getAs("end_date");
-        Instant enqueued = r.getAs("enqueued_at");
-        if (id == null) {
-            String content = commodity + "|" + model + "|" + frequency + "|" + start + "|" + end + "|" + enqueued;
-            id = "derived-" + UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8));
-        }
-        return new Request(id, commodity, model, frequency, start, end, enqueued);
+        return new Request(r.getAs("request_id"), r.getAs("commodity"), r.getAs("model_version"),
+                r.getAs("train_frequency"), r.getAs("start_date"), r.getAs("end_date"), r.getAs("enqueued_at"));
     }
 }

@@ -18,9 +18,7 @@ public final class SparkSessions {
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.shuffle.partitions", settings.shufflePartitions())
                 .config("spark.ui.enabled", "false")
-                .config("spark.ui.showConsoleProgress", "false")
-                // Streaming on Delta: adaptive execution only adds a warning per start.
-                .config("spark.sql.adaptive.enabled", "false");
+                .config("spark.ui.showConsoleProgress", "false");
         if (!new SparkConf().contains("spark.master")) {
             builder.master(settings.sparkMaster());
         }

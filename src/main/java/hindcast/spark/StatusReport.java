@@ -38,7 +38,7 @@ public final class StatusReport {
                   SELECT DISTINCT commodity, model_version, d FROM %1$s
                   LATERAL VIEW explode(sequence(start_date, end_date)) x AS d
                   WHERE start_date IS NOT NULL AND end_date >= start_date AND datediff(end_date, start_date) < %4$d
-                    AND (request_id IS NULL OR request_id NOT IN (SELECT request_id FROM bad_requests))),
+                    AND %6$s NOT IN (SELECT request_id FROM bad_requests)),
                 done AS (
                   SELECT commodity, model_version, forecast_start_date AS d FROM %2$s
                   WHERE NOT is_actuals AND path_id BETWEEN 1 AND %5$d
@@ -52,7 +52,7 @@ public final class StatusReport {
                 LEFT JOIN done dn ON r.commodity = dn.commodity AND r.model_version = dn.model_version AND r.d = dn.d
                 LEFT JOIN rejected rj ON r.commodity = rj.commodity AND r.model_version = rj.model_version AND r.d = rj.d
                 GROUP BY r.commodity, r.model_version ORDER BY r.commodity, r.model_version
-                """.formatted(tasks, dists, errors, s.maxRequestDays(), s.paths());
+                """.formatted(tasks, dists, errors, s.maxRequestDays(), s.paths(), TaskQueue.REQUEST_ID);
         List<Line> lines = new ArrayList<>();
         for (Row r : spark.sql(sql).collectAsList()) {
             long requested = r.getLong(2);

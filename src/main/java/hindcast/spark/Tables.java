@@ -40,7 +40,9 @@ public final class Tables {
                  day_1 FLOAT, day_2 FLOAT, day_3 FLOAT, day_4 FLOAT, day_5 FLOAT, day_6 FLOAT, day_7 FLOAT,
                  day_8 FLOAT, day_9 FLOAT, day_10 FLOAT, day_11 FLOAT, day_12 FLOAT, day_13 FLOAT, day_14 FLOAT,
                  is_actuals BOOLEAN, has_data_leakage BOOLEAN)
-                USING delta PARTITIONED BY (model_version, commodity)""");
+                USING delta PARTITIONED BY (model_version, commodity)
+                TBLPROPERTIES ('delta.dataSkippingStatsColumns' =
+                  'path_id,forecast_start_date,data_cutoff_date,generation_timestamp')""");
         DDL.put("task-errors", """
                 (request_id STRING NOT NULL, commodity STRING, model_version STRING, forecast_start_date DATE,
                  error_kind STRING NOT NULL, reason STRING NOT NULL, batch_id BIGINT, recorded_at TIMESTAMP NOT NULL)
@@ -85,6 +87,11 @@ public final class Tables {
                     + ", but the configuration puts it at " + location + "; rename it in hindcast.tables");
         }
         spark.sql("DROP TABLE " + quote(name));
+    }
+
+    /** Columns, partitioning and properties of a table, for a table of the same layout elsewhere. */
+    public static String ddl(String key) {
+        return DDL.get(key);
     }
 
     static String quote(String identifier) {

@@ -14,6 +14,13 @@ import static org.apache.spark.sql.functions.lit;
 
 /** Appends requests to {@code forecast_tasks}, the table the stream reads. One commit per call. */
 public final class TaskQueue {
+    /**
+     * A request's id as SQL over a {@code forecast_tasks} row: its request_id, or for a row inserted without
+     * one, an id derived from its content. One expression, so the stream and {@code status} agree.
+     */
+    static final String REQUEST_ID = "coalesce(request_id, concat('derived-', sha2(concat_ws('|', commodity, "
+            + "model_version, train_frequency, start_date, end_date, enqueued_at), 256)))";
+
     private final SparkSession spark;
     private final Settings settings;
 

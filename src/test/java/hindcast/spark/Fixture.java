@@ -157,4 +157,18 @@ final class Fixture {
         }
         return out;
     }
+
+    /** assertEquals for long row lists: reports the sizes and the first difference instead of both lists. */
+    static void assertSameRows(List<String> expected, List<String> actual, String what) {
+        if (expected.equals(actual)) {
+            return;
+        }
+        int i = 0;
+        while (i < Math.min(expected.size(), actual.size()) && expected.get(i).equals(actual.get(i))) {
+            i++;
+        }
+        org.junit.jupiter.api.Assertions.fail(what + ": " + expected.size() + " rows expected, " + actual.size()
+                + " found; first difference at row " + i + ":\n  expected " + (i < expected.size() ? expected.get(i) : "(none)")
+                + "\n  found    " + (i < actual.size() ? actual.get(i) : "(none)"));
+    }
 }

@@ -1,0 +1,99 @@
+package hindcast.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import hindcast.model.TrainFrequency;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Precedence: system property > --config file > conf/application.conf; bad files fail clearly. */
+class SettingsTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String content) throws IOException {
+        return Files.writeString(dir.resolve("user.conf"), content);
+    }
+
+    @Test
+    void defaultsComeFromApplicationConf() {
+        Settings s = Settings.load(null);
+        assertEquals(2000, s.paths());
+        assertEquals(1024, s.chunkSize());
+        assertEquals(7, s.maxDataStalenessDays());
+        assertEquals(60, s.minTrainingRows());
+        assertEquals(36600, s.maxRequestDays());
+        assertEquals(TrainFrequency.SEMIANNUALLY, s.defaultTrainFrequency());
+        assertEquals(List.of("Coffee", "Sugar"), s.commodities());
+        assertEquals(java.util.Set.of("naive", "random_walk"), s.models().names());
+        assertEquals("distributions", s.tableName("distributions"));
+        assertEquals("task_errors", s.tableName("task-errors"));
+    }
+
+    @Test
+    void aConfigFileOverridesAndPathsResolveAgainstHome() throws IOException {
+        Path file = write("""
+                hindcast {
+                  home = "%s"
+                  tables.warehouse = "wh"
+                  tables.distributions = "dist_v2"
+                  forecast.paths = 123
+                  commodities = [Coffee, Sugar, Cocoa]
+                }
+                """.formatted(dir.toString().replace("\\", "/")));
+        Settings s = Settings.load(file);
+        assertEquals(123, s.paths());
+        assertEquals(1024, s.chunkSize(), "keys the file does not set keep their defaults");
+        assertEquals(dir.toAbsolutePath().normalize(), s.home());
+        assertEquals(dir.resolve("wh").toAbsolutePath().normalize().toString(), s.warehouse());
+        assertEquals(dir.resolve("wh/dist_v2").toAbsolutePath().normalize().toString(), s.tableLocation("distributions"));
+        assertEquals(dir.resolve("checkpoints/forecast_tasks").toAbsolutePath().normalize().toString(), s.checkpoint());
+        assertEquals(List.of("Coffee", "Sugar", "Cocoa"), s.commodities());
+    }
+
+    @Test
+    void aSystemPropertyOverridesTheFile() throws IOException {
+        Path file = write("hindcast.forecast.paths = 123\nhindcast.forecast.chunk-size = 32\n");
+        System.setProperty("hindcast.forecast.paths", "77");
+        ConfigFactory.invalidateCaches(); // as if given with -D at JVM start
+        try {
+            Settings s = Settings.load(file);
+            assertEquals(77, s.paths());
+            assertEquals(32, s.chunkSize());
+        } finally {
+            System.clearProperty("hindcast.forecast.paths");
+            ConfigFactory.invalidateCaches();
+        }
+        assertEquals(123, Settings.load(file).paths());
+    }
+
+    @Test
+    void aMissingConfigFileIsAnError() {
+        Path missing = dir.resolve("nope.conf");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Settings.load(missing));
+        assertEquals("config file not found: " + missing.toAbsolutePath(), e.getMessage());
+    }
+
+    @Test
+    void invalidValuesAreErrors() throws IOException {
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> Settings.load(write("hindcast.forecast.paths = 0\n")));
+        assertTrue(zero.getMessage().contains("hindcast.forecast.paths must be positive, got 0"), zero.getMessage());
+        IllegalArgumentException type = assertThrows(IllegalArgumentException.class,
+                () -> Settings.load(write("hindcast.models.x { type = garch }\n")));
+        assertTrue(type.getMessage().contains("model 'x' has unknown type 'garch'"), type.getMessage());
+        IllegalArgumentException freq = assertThrows(IllegalArgumentException.class,
+                () -> Settings.load(write("hindcast.forecast.default-train-frequency = hourly\n")));
+        assertTrue(freq.getMessage().contains("unknown train frequency 'hourly'"), freq.getMessage());
+        IllegalArgumentException notInt = assertThrows(IllegalArgumentException.class,
+                () -> Settings.load(write("hindcast.forecast.paths = lots\n")));
+        assertTrue(notInt.getMessage().startsWith("invalid configuration:"), notInt.getMessage());
+    }
+}
