@@ -1,12 +1,8 @@
 package hindcast.cli;
 
-import hindcast.plan.Request;
 import hindcast.spark.BackfillStream;
-import hindcast.spark.TaskQueue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-
-import java.util.List;
 
 @Command(name = "backfill", mixinStandardHelpOptions = true,
         description = "enqueue + run --trigger available-now: the one-call backfill. Safe to repeat: finished "
@@ -17,8 +13,7 @@ final class BackfillCommand extends Common implements Runnable {
 
     @Override
     public void run() {
-        List<Request> requests = request.requests(settings());
-        new TaskQueue(spark(), settings()).enqueue(requests);
+        EnqueueCommand.enqueue(this, request);
         RunCommand.stream(this, BackfillStream.Mode.AVAILABLE_NOW);
     }
 }

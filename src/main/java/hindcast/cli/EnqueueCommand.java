@@ -15,8 +15,13 @@ final class EnqueueCommand extends Common implements Runnable {
 
     @Override
     public void run() {
-        List<Request> requests = request.requests(settings());
-        new TaskQueue(spark(), settings()).enqueue(requests);
+        enqueue(this, request);
+    }
+
+    /** Checks the requests, appends them in one commit and says so. */
+    static void enqueue(Common command, RequestOptions options) {
+        List<Request> requests = options.requests(command.settings());
+        new TaskQueue(command.spark(), command.settings()).enqueue(requests);
         for (Request r : requests) {
             System.out.println("Enqueued " + r.requestId() + "  " + r.describe() + "  " + r.startDate() + ".." + r.endDate());
         }

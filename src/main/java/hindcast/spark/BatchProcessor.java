@@ -46,7 +46,7 @@ final class BatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
         double seconds = (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0;
         Row log = RowFactory.create(batchId, settings.checkpoint(), started, finished, requests.size(),
                 total.requested, total.existing, total.written, total.rows, total.rejected, seconds);
-        spark.createDataFrame(List.of(log), spark.table(Tables.quote(settings.tableName("batch-log"))).schema())
+        spark.createDataFrame(List.of(log), Tables.schema(spark, settings, "batch-log"))
                 .write().format("delta").mode("append").save(settings.tableLocation("batch-log"));
     }
 

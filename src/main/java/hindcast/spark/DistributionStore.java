@@ -2,11 +2,15 @@ package hindcast.spark;
 
 import hindcast.config.Settings;
 import io.delta.tables.DeltaTable;
+import org.apache.spark.SparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
 
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -63,12 +68,25 @@ public final class DistributionStore {
                 .select("forecast_start_date");
     }
 
-    /** Computes the chunk on the executors and MERGEs it in one commit. Returns the rows inserted. */
-    public long write(ChunkJob job, int partitions) {
-        Broadcast<ChunkJob> shared = spark.sparkContext().broadcast(job, scala.reflect.ClassTag$.MODULE$.apply(ChunkJob.class));
+    /**
+     * Computes the chunk on the executors and MERGEs it in one commit. Returns the rows inserted.
+     * {@code progress} hears the number of forecasts computed so far each time a Spark task ends.
+     */
+    long write(ChunkJob job, int partitions, LongConsumer progress) {
+        SparkContext sc = spark.sparkContext();
+        Broadcast<ChunkJob> shared = sc.broadcast(job, scala.reflect.ClassTag$.MODULE$.apply(ChunkJob.class));
+        LongAccumulator computed = sc.longAccumulator("forecasts computed");
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
+                progress.accept(Math.min(computed.value(), job.forecastDates().size()));
+            }
+        };
+        sc.addSparkListener(listener);
         try {
             Dataset<Row> rows = spark.range(0, job.forecastDates().size(), 1, partitions)
-                    .mapPartitions(new ForecastRows(shared), Encoders.row(spark.table(Tables.quote(settings.tableName("distributions"))).schema()));
+                    .mapPartitions(new ForecastRows(shared, computed),
+                            Encoders.row(Tables.schema(spark, settings, "distributions")));
             String tag = "hindcast " + UUID.randomUUID();
             spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", tag);
             try {
@@ -86,6 +104,7 @@ public final class DistributionStore {
                 spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
             }
         } finally {
+            sc.removeSparkListener(listener);
             shared.destroy();
         }
     }

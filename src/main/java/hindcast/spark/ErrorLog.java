@@ -38,7 +38,7 @@ public final class ErrorLog {
             rows.add(RowFactory.create(e.request().requestId(), e.request().commodity(), e.request().modelVersion(),
                     e.date(), e.rejection().kind().name(), e.rejection().reason(), batchId, now));
         }
-        var source = spark.createDataFrame(rows, spark.table(Tables.quote(settings.tableName("task-errors"))).schema());
+        var source = spark.createDataFrame(rows, Tables.schema(spark, settings, "task-errors"));
         DeltaTable.forPath(spark, settings.tableLocation("task-errors")).as("t")
                 .merge(source.as("s"), "t.request_id = s.request_id AND t.forecast_start_date <=> s.forecast_start_date"
                         + " AND t.error_kind = s.error_kind")

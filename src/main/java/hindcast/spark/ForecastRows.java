@@ -7,6 +7,7 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.LongAccumulator;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -20,9 +21,11 @@ import java.util.NoSuchElementException;
  */
 final class ForecastRows implements MapPartitionsFunction<Long, Row> {
     private final Broadcast<ChunkJob> job;
+    private final LongAccumulator computed;
 
-    ForecastRows(Broadcast<ChunkJob> job) {
+    ForecastRows(Broadcast<ChunkJob> job, LongAccumulator computed) {
         this.job = job;
+        this.computed = computed;
     }
 
     @Override
@@ -58,6 +61,7 @@ final class ForecastRows implements MapPartitionsFunction<Long, Row> {
                                 + " (trained " + trainDate + "): " + e, e);
                     }
                     next = 0;
+                    computed.add(1);
                 }
                 return row(next + 1, paths[next++]);
             }

@@ -35,7 +35,7 @@ public final class MarketStore {
         if (current.equals(rows)) {
             return false;
         }
-        spark.createDataFrame(rows, spark.table(Tables.quote(settings.tableName("market"))).schema())
+        spark.createDataFrame(rows, Tables.schema(spark, settings, "market"))
                 .write().format("delta").mode("overwrite")
                 .option("replaceWhere", "commodity = " + Sql.string(commodity))
                 .save(path);

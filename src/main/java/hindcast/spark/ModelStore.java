@@ -68,7 +68,7 @@ public final class ModelStore {
             rows.add(RowFactory.create(key.commodity(), key.modelVersion(), key.trainFrequency(), m.trainDate(),
                     modelType, toJson(m.parameters()), null, m.trainingRows(), m.trainDate().minusDays(1), now));
         }
-        var source = spark.createDataFrame(rows, spark.table(Tables.quote(settings.tableName("trained-models"))).schema());
+        var source = spark.createDataFrame(rows, Tables.schema(spark, settings, "trained-models"));
         DeltaTable.forPath(spark, settings.tableLocation("trained-models")).as("t")
                 .merge(source.as("s"), "t.commodity = s.commodity AND t.model_version = s.model_version"
                         + " AND t.train_frequency = s.train_frequency AND t.train_date = s.train_date")

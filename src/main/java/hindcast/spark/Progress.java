@@ -11,6 +11,7 @@ final class Progress {
     private final boolean terminal;
     private final long total;
     private final long startNanos = System.nanoTime();
+    private long shown;
 
     Progress(PrintStream out, long total) {
         this.out = out;
@@ -18,10 +19,12 @@ final class Progress {
         this.total = total;
     }
 
-    void update(long done) {
-        if (total == 0) {
+    /** Called from the driver's thread and from Spark's listener thread; redraws only on progress. */
+    synchronized void update(long done) {
+        if (total == 0 || done <= shown) {
             return;
         }
+        shown = done;
         double seconds = Math.max((System.nanoTime() - startNanos) / 1e9, 1e-3);
         double rate = done / seconds;
         long eta = rate > 0 ? Math.round((total - done) / rate) : 0;

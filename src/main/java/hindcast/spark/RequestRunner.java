@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * Works one request: expands it into forecast dates, skips those already complete, rejects those that
@@ -106,7 +107,9 @@ final class RequestRunner {
             for (LocalDate from = request.startDate(); !from.isAfter(request.endDate());
                  from = from.plusDays(settings.chunkSize())) {
                 LocalDate to = min(from.plusDays(settings.chunkSize() - 1L), request.endDate());
-                handled += runChunk(request, planner, from, to, tally.existing > 0, batchId, tally);
+                long before = handled;
+                handled += runChunk(request, planner, from, to, tally.existing > 0, batchId, tally,
+                        computed -> progress.update(before + computed));
                 progress.update(handled);
             }
         }
@@ -117,7 +120,7 @@ final class RequestRunner {
 
     /** Returns the number of dates handled (computed or rejected), i.e. not found complete. */
     private long runChunk(Request request, ForecastPlanner planner, LocalDate from, LocalDate to,
-                          boolean mayExist, long batchId, Tally tally) {
+                          boolean mayExist, long batchId, Tally tally, LongConsumer progress) {
         Set<LocalDate> done = mayExist
                 ? distributions.completeDates(request.commodity(), request.modelVersion(), from, to)
                 : Set.of();
@@ -143,7 +146,7 @@ final class RequestRunner {
                     market(request.commodity()), dates, trainDates, parameters, settings.paths(),
                     DistributionStore.HORIZON_DAYS, Instant.now().truncatedTo(ChronoUnit.MICROS));
             try {
-                tally.rows += distributions.write(job, partitions());
+                tally.rows += distributions.write(job, partitions(), progress);
                 tally.written += dates.size();
             } catch (RuntimeException e) {
                 ForecastRows.ModelFailure failure = ForecastRows.ModelFailure.find(e);
@@ -162,7 +165,8 @@ final class RequestRunner {
     }
 
     private int partitions() {
-        return settings.numPartitions() > 0 ? settings.numPartitions() : spark.sparkContext().defaultParallelism();
+        // Two tasks per core by default: finer progress and balance, files still tens of MB per chunk.
+        return settings.numPartitions() > 0 ? settings.numPartitions() : 2 * spark.sparkContext().defaultParallelism();
     }
 
     private MarketSeries market(String commodity) {

@@ -2,6 +2,7 @@ package hindcast.spark;
 
 import hindcast.config.Settings;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
 
@@ -87,6 +88,11 @@ public final class Tables {
                     + ", but the configuration puts it at " + location + "; rename it in hindcast.tables");
         }
         spark.sql("DROP TABLE " + quote(name));
+    }
+
+    /** The stored schema of a registered table, for DataFrames written into it. */
+    static StructType schema(SparkSession spark, Settings settings, String key) {
+        return spark.table(quote(settings.tableName(key))).schema();
     }
 
     /** Columns, partitioning and properties of a table, for a table of the same layout elsewhere. */

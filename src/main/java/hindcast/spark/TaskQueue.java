@@ -46,7 +46,7 @@ public final class TaskQueue {
             rows.add(RowFactory.create(r.requestId(), r.commodity(), r.modelVersion(), r.trainFrequency(),
                     r.startDate(), r.endDate(), r.enqueuedAt()));
         }
-        spark.createDataFrame(rows, spark.table(Tables.quote(settings.tableName("forecast-tasks"))).schema())
+        spark.createDataFrame(rows, Tables.schema(spark, settings, "forecast-tasks"))
                 .coalesce(1)
                 .write().format("delta").mode("append").save(settings.tableLocation("forecast-tasks"));
     }
