@@ -20,22 +20,10 @@ public final class BackfillStream {
 
     public enum Mode { AVAILABLE_NOW, CONTINUOUS }
 
-    /** Runs until the backlog is done (AVAILABLE_NOW) or until stopped (CONTINUOUS). */
+    /** Runs until the backlog is done (AVAILABLE_NOW) or until the JVM is stopped (CONTINUOUS). */
     public static void run(SparkSession spark, Settings settings, Mode mode, PrintStream out)
             throws StreamingQueryException, TimeoutException {
-        Trigger trigger = mode == Mode.AVAILABLE_NOW
-                ? Trigger.AvailableNow()
-                : Trigger.ProcessingTime(settings.streamInterval().toMillis());
-        StreamingQuery query = spark.readStream().format("delta")
-                .option("maxFilesPerTrigger", settings.maxFilesPerTrigger())
-                .option("failOnDataLoss", "true")
-                .load(settings.tableLocation("forecast-tasks"))
-                .writeStream()
-                .queryName("hindcast-backfill")
-                .option("checkpointLocation", settings.checkpoint())
-                .trigger(trigger)
-                .foreachBatch(new BatchProcessor(settings, out))
-                .start();
+        StreamingQuery query = start(spark, settings, mode, out);
         if (mode == Mode.CONTINUOUS) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -46,5 +34,23 @@ public final class BackfillStream {
             }));
         }
         query.awaitTermination();
+    }
+
+    /** Starts the query and returns at once. */
+    public static StreamingQuery start(SparkSession spark, Settings settings, Mode mode, PrintStream out)
+            throws TimeoutException {
+        Trigger trigger = mode == Mode.AVAILABLE_NOW
+                ? Trigger.AvailableNow()
+                : Trigger.ProcessingTime(settings.streamInterval().toMillis());
+        return spark.readStream().format("delta")
+                .option("maxFilesPerTrigger", settings.maxFilesPerTrigger())
+                .option("failOnDataLoss", "true")
+                .load(settings.tableLocation("forecast-tasks"))
+                .writeStream()
+                .queryName("hindcast-backfill")
+                .option("checkpointLocation", settings.checkpoint())
+                .trigger(trigger)
+                .foreachBatch(new BatchProcessor(settings, out))
+                .start();
     }
 }

@@ -1,0 +1,63 @@
+package hindcast.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `run --trigger continuous` keeps running and picks up requests as they are inserted; `status --json` reports them. */
+class ContinuousRunTest {
+    private static final LocalDate START = LocalDate.of(2021, 3, 1);
+
+    @Test
+    void picksUpRequestsInsertedWhileRunning(@TempDir Path home) throws Exception {
+        Fixture f = new Fixture(home, "stream.interval = 1s").withSampleMarket()
+                .train("Sugar", List.of("naive", "random_walk"), "monthly", START, START.plusDays(20));
+        String d = f.table("distributions");
+        StreamingQuery query = BackfillStream.start(f.spark, f.settings, BackfillStream.Mode.CONTINUOUS, f.out());
+        try {
+            f.enqueue(Fixture.request("Sugar", "naive", "monthly", START, START.plusDays(9)));
+            awaitRows(f, "SELECT count(*) FROM " + d, 10L * Fixture.PATHS);
+
+            f.spark.sql("INSERT INTO " + f.table("forecast-tasks") + " SELECT uuid(), 'Sugar', 'random_walk', "
+                    + "'monthly', DATE'" + START + "', DATE'" + START.plusDays(20) + "', current_timestamp()");
+            awaitRows(f, "SELECT count(*) FROM " + d, 31L * Fixture.PATHS);
+            assertTrue(query.isActive(), "the query keeps running between requests");
+        } finally {
+            query.stop();
+        }
+        assertTrue(f.count("SELECT count(*) FROM " + f.table("batch-log")) >= 2, "one batch per insert at least");
+
+        Cli status = Cli.run("status", "--config", f.configFile.toString(), "--json");
+        assertEquals(0, status.code(), status.err());
+        JsonNode lines = new ObjectMapper().readTree(status.out()).get("lines");
+        assertEquals(2, lines.size());
+        assertEquals("naive", lines.get(0).get("modelVersion").asText());
+        assertEquals(10, lines.get(0).get("done").asLong());
+        assertEquals("random_walk", lines.get(1).get("modelVersion").asText());
+        assertEquals(21, lines.get(1).get("requested").asLong());
+        assertEquals(21, lines.get(1).get("done").asLong());
+        assertEquals(0, lines.get(1).get("pending").asLong());
+    }
+
+    private static void awaitRows(Fixture f, String sql, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        long rows = -1;
+        while (System.nanoTime() < deadline) {
+            rows = f.count(sql);
+            if (rows == expected) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("expected " + expected + " rows, have " + rows + "\n" + f.console());
+    }
+}
