@@ -1,13 +1,16 @@
 package hindcast.spark;
 
 import hindcast.config.Settings;
+import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -65,8 +68,29 @@ public final class Tables {
             String name = settings.tableName(t.getKey());
             URI location = Settings.toUri(settings.tableLocation(t.getKey()));
             unregisterIfElsewhere(spark, name, location);
-            spark.sql("CREATE TABLE IF NOT EXISTS " + quote(name) + " " + t.getValue()
+            boolean exists = DeltaTable.isDeltaTable(spark, location.toString());
+            // An existing table keeps its own properties; only its columns must be ours.
+            spark.sql("CREATE TABLE IF NOT EXISTS " + quote(name) + " " + (exists ? "USING delta" : t.getValue())
                     + " LOCATION " + Sql.string(location.toString()));
+            if (exists) {
+                checkColumns(name, location, columns(t.getKey()), spark.table(quote(name)).schema());
+            }
+        }
+    }
+
+    private static StructType columns(String key) {
+        String ddl = DDL.get(key);
+        return StructType.fromDDL(ddl.substring(ddl.indexOf('(') + 1, ddl.lastIndexOf(')', ddl.indexOf("USING"))));
+    }
+
+    /** Same column names, order and types (nullability aside), or a clear error: our writes depend on them. */
+    static void checkColumns(String name, URI location, StructType expected, StructType actual) {
+        List<String> want = Arrays.stream(expected.fields()).map(f -> f.name() + " " + f.dataType().sql()).toList();
+        List<String> have = Arrays.stream(actual.fields()).map(f -> f.name() + " " + f.dataType().sql()).toList();
+        if (!want.equals(have)) {
+            throw new IllegalStateException("table " + name + " at " + location + " does not have the columns Hindcast "
+                    + "writes.\n  expected: " + want + "\n  found:    " + have
+                    + "\nRestore the columns, or point hindcast.tables at another location.");
         }
     }
 
