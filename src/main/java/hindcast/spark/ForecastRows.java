@@ -91,10 +91,20 @@ final class ForecastRows implements MapPartitionsFunction<Long, Row> {
             super(message, cause);
         }
 
-        static ModelFailure find(Throwable t) {
+        /**
+         * The model failure behind a failed Spark job, if any. Spark does not always keep the task's exception
+         * as a cause (the MERGE's write job wraps it in its own message), so the messages are searched too.
+         */
+        static String find(Throwable t) {
+            String marker = ModelFailure.class.getName() + ": ";
             for (Throwable c = t; c != null; c = c.getCause()) {
-                if (c instanceof ModelFailure f) {
-                    return f;
+                if (c instanceof ModelFailure) {
+                    return c.getMessage();
+                }
+                String m = c.getMessage();
+                int at = m == null ? -1 : m.indexOf(marker);
+                if (at >= 0) {
+                    return m.substring(at + marker.length()).lines().findFirst().orElse("");
                 }
             }
             return null;

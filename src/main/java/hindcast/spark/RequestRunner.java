@@ -133,8 +133,9 @@ final class RequestRunner {
                 continue;
             }
             ForecastPlanner.Decision decision = planner.decide(d);
-            if (decision.rejection() != null) {
-                rejected.add(new ErrorLog.Entry(request, d, decision.rejection()));
+            Rejection rejection = decision.rejection() != null ? decision.rejection() : unusable(request, decision.model());
+            if (rejection != null) {
+                rejected.add(new ErrorLog.Entry(request, d, rejection));
             } else {
                 dates.add(d);
                 trainDates.add(decision.model().trainDate());
@@ -149,19 +150,30 @@ final class RequestRunner {
                 tally.rows += distributions.write(job, partitions(), progress);
                 tally.written += dates.size();
             } catch (RuntimeException e) {
-                ForecastRows.ModelFailure failure = ForecastRows.ModelFailure.find(e);
+                String failure = ForecastRows.ModelFailure.find(e);
                 if (failure == null) {
                     throw e; // infrastructure: fail the batch; the stream replays it on restart
                 }
                 for (LocalDate d : dates) {
                     rejected.add(new ErrorLog.Entry(request, d,
-                            new Rejection(Rejection.Kind.MODEL_FAILURE, failure.getMessage())));
+                            new Rejection(Rejection.Kind.MODEL_FAILURE, failure)));
                 }
             }
         }
         errors.record(rejected, batchId);
         tally.rejected += rejected.size();
         return ChronoUnit.DAYS.between(from, to) + 1 - done.size();
+    }
+
+    /** Stored parameters the model cannot restore fail here, on the driver, before any Spark job. */
+    private Rejection unusable(Request request, TrainedModel model) {
+        try {
+            settings.models().model(request.modelVersion()).restore(model.parameters());
+            return null;
+        } catch (RuntimeException e) {
+            return new Rejection(Rejection.Kind.MODEL_FAILURE, "the " + request.modelVersion() + " model trained at "
+                    + model.trainDate() + " cannot be restored: " + e.getMessage());
+        }
     }
 
     private int partitions() {
