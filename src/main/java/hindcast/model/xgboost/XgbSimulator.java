@@ -1,0 +1,98 @@
+package hindcast.model.xgboost;
+
+import hindcast.model.MarketSeries;
+import hindcast.model.Rng;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Map;
+import ml.dmlc.xgboost4j.java.Booster;
+
+/**
+ * Monte Carlo paths from a fitted xgboost model by recursive simulation. On each trading day (weekday) every
+ * path's next log return is the booster's prediction from that path's own history, observed closes followed
+ * by its own simulated ones, plus a residual bootstrapped from the fit's out-of-sample pool. All paths of a
+ * step share one feature matrix and one predict call, so a 14-day forecast costs at most 10 native calls
+ * whatever the number of paths. A weekend day repeats the previous price.
+ * <p>
+ * Holds a native booster: use one simulator per thread (per Spark task) and close it.
+ */
+public final class XgbSimulator implements AutoCloseable {
+    private final XgbFeatures features;
+    private final float[] residuals;
+    private final Booster booster;
+
+    public XgbSimulator(XgbFit fit) {
+        this.features = fit.features();
+        this.residuals = fit.residuals();
+        this.booster = Boosters.load(fit.booster());
+    }
+
+    /**
+     * Fills {@code out[path][day]} with prices for calendar days start, start+1, ... {@code history} holds only
+     * observations dated on or before start-1, {@code covariates} are aligned with them; covariates keep their
+     * last observed value over the horizon, since nothing dated on or after start may be used.
+     */
+    public void simulate(MarketSeries history, Map<String, double[]> covariates, LocalDate start, Rng rng,
+                         float[][] out) {
+        int lookback = features.lookback();
+        if (history.size() < lookback) {
+            throw new IllegalArgumentException(history.commodity() + ": xgboost needs " + lookback
+                    + " observations before " + start + ", have " + history.size());
+        }
+        if (!history.lastDate().isBefore(start)) {
+            throw new IllegalArgumentException(history.commodity() + ": history reaches " + history.lastDate()
+                    + ", on or after the forecast start " + start);
+        }
+        int paths = out.length;
+        int days = out[0].length;
+        int width = features.width();
+        float[] lastCovariates = lastCovariates(history, covariates);
+
+        // Each path's log closes: the observed tail, then one slot per simulated trading day.
+        double[] tail = new double[lookback];
+        for (int i = 0; i < lookback; i++) {
+            tail[i] = StrictMath.log(history.close(history.size() - lookback + i));
+        }
+        double[][] logClose = new double[paths][lookback + days];
+        for (double[] path : logClose) {
+            System.arraycopy(tail, 0, path, 0, lookback);
+        }
+
+        float[] x = new float[paths * width];
+        float lastClose = (float) history.lastClose();
+        int t = lookback;
+        for (int k = 0; k < days; k++) {
+            LocalDate day = start.plusDays(k);
+            if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                for (float[] path : out) {
+                    path[k] = k == 0 ? lastClose : path[k - 1];
+                }
+                continue;
+            }
+            for (int p = 0; p < paths; p++) {
+                features.fill(logClose[p], t, day, lastCovariates, x, p * width);
+            }
+            float[] predicted = Boosters.predict(booster, x, paths, width);
+            for (int p = 0; p < paths; p++) {
+                float noise = residuals[(int) (rng.nextDouble() * residuals.length)];
+                logClose[p][t] = logClose[p][t - 1] + predicted[p] + noise;
+                out[p][k] = (float) StrictMath.exp(logClose[p][t]);
+            }
+            t++;
+        }
+    }
+
+    @Override
+    public void close() {
+        booster.dispose();
+    }
+
+    private float[] lastCovariates(MarketSeries history, Map<String, double[]> covariates) {
+        double[][] columns = features.covariateColumns(history, covariates);
+        float[] last = new float[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            last[c] = (float) columns[c][history.size() - 1];
+        }
+        return last;
+    }
+}
