@@ -3,6 +3,9 @@ package hindcast.model;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Daily closes of one commodity, sorted by date (trading days only). A series can be cut at a date,
@@ -14,13 +17,24 @@ public final class MarketSeries implements Serializable {
     private final String commodity;
     private final int[] epochDays;
     private final double[] closes;
+    /** Covariate name -> values aligned with the dates; NaN where missing. */
+    private final Map<String, double[]> covariates;
     private final int size;
 
     public MarketSeries(String commodity, int[] epochDays, double[] closes) {
-        this(commodity, epochDays, closes, epochDays.length);
+        this(commodity, epochDays, closes, Map.of());
+    }
+
+    public MarketSeries(String commodity, int[] epochDays, double[] closes, Map<String, double[]> covariates) {
+        this(commodity, epochDays, closes, Map.copyOf(covariates), epochDays.length);
         if (epochDays.length != closes.length) {
             throw new IllegalArgumentException("dates and closes differ in length");
         }
+        covariates.forEach((name, values) -> {
+            if (values.length != epochDays.length) {
+                throw new IllegalArgumentException("covariate " + name + " is not aligned with the dates");
+            }
+        });
         for (int i = 1; i < epochDays.length; i++) {
             if (epochDays[i] <= epochDays[i - 1]) {
                 throw new IllegalArgumentException(commodity + ": dates must be strictly increasing at "
@@ -29,10 +43,12 @@ public final class MarketSeries implements Serializable {
         }
     }
 
-    private MarketSeries(String commodity, int[] epochDays, double[] closes, int size) {
+    private MarketSeries(String commodity, int[] epochDays, double[] closes, Map<String, double[]> covariates,
+                         int size) {
         this.commodity = commodity;
         this.epochDays = epochDays;
         this.closes = closes;
+        this.covariates = covariates;
         this.size = size;
     }
 
@@ -64,7 +80,43 @@ public final class MarketSeries implements Serializable {
     public MarketSeries cutAt(LocalDate cutoff) {
         int idx = Arrays.binarySearch(epochDays, 0, size, (int) cutoff.toEpochDay());
         int n = idx >= 0 ? idx + 1 : -idx - 1;
-        return n == size ? this : new MarketSeries(commodity, epochDays, closes, n);
+        return n == size ? this : new MarketSeries(commodity, epochDays, closes, covariates, n);
+    }
+
+    /** The last {@code count} observations (all when fewer), as a new series. */
+    public MarketSeries last(int count) {
+        int from = Math.max(0, size - count);
+        Map<String, double[]> cov = new HashMap<>();
+        covariates.forEach((name, v) -> cov.put(name, Arrays.copyOfRange(v, from, size)));
+        return new MarketSeries(commodity, Arrays.copyOfRange(epochDays, from, size),
+                Arrays.copyOfRange(closes, from, size), cov, size - from);
+    }
+
+    public double[] closes() {
+        return Arrays.copyOf(closes, size);
+    }
+
+    /**
+     * Rows of the named covariates, [observation][name], for model regressors. A missing value is an error
+     * naming the covariate and the date, since a model cannot guess it without leaking or inventing data.
+     */
+    public double[][] covariateRows(List<String> names) {
+        double[][] rows = new double[size][names.size()];
+        for (int j = 0; j < names.size(); j++) {
+            double[] values = covariates.get(names.get(j));
+            if (values == null) {
+                throw new IllegalArgumentException(commodity + " has no covariate '" + names.get(j)
+                        + "' in the market table; ingest it with --covariates (have: " + covariates.keySet() + ")");
+            }
+            for (int i = 0; i < size; i++) {
+                if (Double.isNaN(values[i])) {
+                    throw new IllegalArgumentException(commodity + ": covariate " + names.get(j) + " is missing on "
+                            + date(i));
+                }
+                rows[i][j] = values[i];
+            }
+        }
+        return rows;
     }
 
     /** Log returns between consecutive observations, the last {@code count} of them (fewer if short). */

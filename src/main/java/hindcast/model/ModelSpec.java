@@ -1,7 +1,10 @@
 package hindcast.model;
 
 import java.io.Serializable;
+import hindcast.model.sarimax.SarimaxOrder;
+
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** One registry entry: a model_version name, its model type and the type's parameters. */
@@ -16,9 +19,37 @@ public record ModelSpec(String name, String type, Map<String, Object> params) im
         return switch (type) {
             case "naive" -> new NaiveModel(intParam("vol-window", 250));
             case "random_walk" -> new RandomWalkModel(intParam("vol-window", 250), intParam("drift-window", 30));
+            case "sarimax" -> {
+                Object projection = params.getOrDefault("exog-projection", "persist");
+                if (!"persist".equals(projection)) {
+                    throw new IllegalArgumentException("model '" + name + "': exog-projection must be persist, got "
+                            + projection);
+                }
+                yield new SarimaxModel(order(), stringList("exog"), intParam("train-window", 0));
+            }
             default -> throw new IllegalArgumentException("model '" + name + "' has unknown type '" + type
-                    + "'; known types: naive, random_walk");
+                    + "'; known types: naive, random_walk, sarimax");
         };
+    }
+
+    /** {@code order = auto} (the default) or {@code order = [p, d, q]}; null means auto. */
+    private SarimaxOrder order() {
+        Object v = params.getOrDefault("order", "auto");
+        if ("auto".equals(v)) {
+            return null;
+        }
+        if (v instanceof List<?> l && l.size() == 3 && l.stream().allMatch(Integer.class::isInstance)) {
+            return new SarimaxOrder((Integer) l.get(0), (Integer) l.get(1), (Integer) l.get(2));
+        }
+        throw new IllegalArgumentException("model '" + name + "': order must be auto or [p, d, q], got " + v);
+    }
+
+    private List<String> stringList(String key) {
+        Object v = params.getOrDefault(key, List.of());
+        if (v instanceof List<?> l && l.stream().allMatch(String.class::isInstance)) {
+            return l.stream().map(String.class::cast).toList();
+        }
+        throw new IllegalArgumentException("model '" + name + "': " + key + " must be a list of names, got " + v);
     }
 
     private int intParam(String key, int defaultValue) {

@@ -11,7 +11,9 @@ import org.apache.spark.sql.functions;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code market} table: one row per (commodity, trading day). */
 public final class MarketStore {
@@ -61,18 +63,35 @@ public final class MarketStore {
         return rows;
     }
 
-    /** Closes of the commodity by date; empty when nothing was ingested. */
+    /** Closes and covariates (those with any value) of the commodity by date; empty when nothing was ingested. */
     public MarketSeries load(String commodity) {
+        List<String> columns = new ArrayList<>(List.of("date", "close"));
+        columns.addAll(MarketColumns.COVARIATES);
         List<Row> rows = spark.read().format("delta").load(settings.tableLocation("market"))
                 .where(functions.col("commodity").equalTo(commodity))
-                .select("date", "close").orderBy("date").collectAsList();
-        int[] days = new int[rows.size()];
-        double[] closes = new double[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            days[i] = (int) rows.get(i).<LocalDate>getAs(0).toEpochDay();
-            closes[i] = rows.get(i).getDouble(1);
+                .selectExpr(columns.toArray(new String[0])).orderBy("date").collectAsList();
+        int n = rows.size();
+        int[] days = new int[n];
+        double[] closes = new double[n];
+        Map<String, double[]> covariates = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            days[i] = (int) r.<LocalDate>getAs(0).toEpochDay();
+            closes[i] = r.getDouble(1);
+            for (int j = 0; j < MarketColumns.COVARIATES.size(); j++) {
+                if (!r.isNullAt(2 + j)) {
+                    double[] values = covariates.computeIfAbsent(MarketColumns.COVARIATES.get(j), k -> nans(n));
+                    values[i] = r.getDouble(2 + j);
+                }
+            }
         }
-        return new MarketSeries(commodity, days, closes);
+        return new MarketSeries(commodity, days, closes, covariates);
+    }
+
+    private static double[] nans(int n) {
+        double[] v = new double[n];
+        java.util.Arrays.fill(v, Double.NaN);
+        return v;
     }
 
     private static Double orNull(double v) {

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LeakageTest {
     /** D is a Monday; the backfill covers Friday D-3 .. Tuesday D+1. */
     private static final LocalDate D = LocalDate.of(2021, 1, 11);
+    /** One model of each type. */
+    private static final List<String> MODELS = List.of("random_walk", "sarimax_auto_weather");
     private static final LocalDate FROM = D.minusDays(3);
     private static final LocalDate TO = D.plusDays(1);
     /** Train dates 2020-12-11 and D itself: the model serving D is fitted at T = D, on data up to D-1. */
@@ -37,19 +39,24 @@ class LeakageTest {
         Fixture original = new Fixture(home.resolve("original")).withSampleMarket();
         backfill(original);
 
-        // The same installation, except that every Coffee price dated >= D is tripled.
+        // The same installation, except that every Coffee price dated >= D is tripled and every covariate
+        // (the weather sarimax_auto_weather regresses on) dated >= D doubled.
         Fixture changed = new Fixture(home.resolve("changed"));
         MarketStore store = new MarketStore(changed.spark, changed.settings);
         for (SampleData.Files f : SampleData.write(changed.home.resolve("sample"), Fixture.DATA_FROM, Fixture.DATA_TO)) {
             List<MarketRecord> records = new ArrayList<>();
-            for (MarketRecord r : MarketCsv.readPrices(f.prices()).records()) {
-                boolean triple = f.commodity().equals("Coffee") && !r.date().isBefore(D);
-                double x = triple ? 3 : 1;
+            for (MarketRecord r : MarketAssembler.assemble(MarketCsv.readPrices(f.prices()).records(),
+                    List.of(MarketCsv.readCovariates(f.covariates().get(0))))) {
+                boolean change = f.commodity().equals("Coffee") && !r.date().isBefore(D);
+                double x = change ? 3 : 1;
+                double[] covariates = r.covariates().clone();
+                for (int i = 0; i < covariates.length; i++) {
+                    covariates[i] *= change ? 2 : 1;
+                }
                 records.add(new MarketRecord(r.date(), r.close() * x, r.open() * x, r.high() * x, r.low() * x,
-                        r.volume(), r.covariates()));
+                        r.volume(), covariates));
             }
-            store.replace(f.commodity(), MarketAssembler.assemble(records,
-                    List.of(MarketCsv.readCovariates(f.covariates().get(0)))));
+            store.replace(f.commodity(), records);
         }
         backfill(changed);
         MarketSeries before = new MarketStore(original.spark, original.settings).load("Coffee");
@@ -64,13 +71,13 @@ class LeakageTest {
         List<String> originalUpToD = rows(original, "forecast_start_date <= DATE'" + D + "'");
         List<String> originalAfterD = rows(original, "forecast_start_date > DATE'" + D + "'");
 
-        assertEquals(4 * Fixture.PATHS, originalUpToD.size());
+        assertEquals(MODELS.size() * 4 * Fixture.PATHS, originalUpToD.size());
         Fixture.assertSameRows(originalUpToD, changedUpToD, "forecasts for dates <= D changed with data dated >= D");
         assertEquals(models(original), changedModels, "fits at T <= D changed with data dated >= D");
         // Control: D+1 conditions on D's (tripled) close, so its forecast must differ, path by path.
-        assertEquals(Fixture.PATHS, originalAfterD.size());
-        assertEquals(Fixture.PATHS, changedAfterD.size());
-        for (int p = 0; p < Fixture.PATHS; p++) {
+        assertEquals(MODELS.size() * Fixture.PATHS, originalAfterD.size());
+        assertEquals(MODELS.size() * Fixture.PATHS, changedAfterD.size());
+        for (int p = 0; p < originalAfterD.size(); p++) {
             assertNotEquals(originalAfterD.get(p), changedAfterD.get(p));
         }
 
@@ -112,21 +119,23 @@ class LeakageTest {
     }
 
     private static void backfill(Fixture f) {
-        f.train("Coffee", List.of("random_walk"), "monthly", TRAIN_FROM, D);
-        f.enqueue(Fixture.request("Coffee", "random_walk", "monthly", FROM, TO));
+        f.train("Coffee", MODELS, "monthly", TRAIN_FROM, D);
+        for (String model : MODELS) {
+            f.enqueue(Fixture.request("Coffee", model, "monthly", FROM, TO));
+        }
         f.runAvailableNow();
-        assertEquals(5L * Fixture.PATHS, f.count("SELECT count(*) FROM " + f.table("distributions")));
+        assertEquals(MODELS.size() * 5L * Fixture.PATHS, f.count("SELECT count(*) FROM " + f.table("distributions")));
     }
 
     private static List<String> rows(Fixture f, String where) {
-        return f.rows("SELECT forecast_start_date, path_id, data_cutoff_date, day_1, day_2, day_3, day_4, day_5, day_6, "
+        return f.rows("SELECT model_version, forecast_start_date, path_id, data_cutoff_date, day_1, day_2, day_3, day_4, day_5, day_6, "
                 + "day_7, day_8, day_9, day_10, day_11, day_12, day_13, day_14, has_data_leakage FROM "
-                + f.table("distributions") + " WHERE " + where + " ORDER BY forecast_start_date, path_id");
+                + f.table("distributions") + " WHERE " + where + " ORDER BY model_version, forecast_start_date, path_id");
     }
 
     private static List<String> models(Fixture f) {
-        return f.rows("SELECT train_date, parameters, training_rows, data_cutoff_date FROM " + f.table("trained-models")
-                + " ORDER BY train_date");
+        return f.rows("SELECT model_version, train_date, parameters, training_rows, data_cutoff_date FROM "
+                + f.table("trained-models") + " ORDER BY model_version, train_date");
     }
 
     /** A fresh series holding only the observations dated on or before {@code last} (no shared arrays). */
