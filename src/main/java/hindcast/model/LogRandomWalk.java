@@ -1,6 +1,5 @@
 package hindcast.model;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,8 +54,7 @@ public final class LogRandomWalk implements ModelState {
         int days = out[0].length;
         boolean[] trading = new boolean[days];
         for (int k = 0; k < days; k++) {
-            DayOfWeek dow = start.plusDays(k).getDayOfWeek();
-            trading[k] = dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
+            trading[k] = TradingDays.isTradingDay(start.plusDays(k));
         }
         double logStart = StrictMath.log(history.lastClose());
         for (float[] path : out) {

@@ -6,7 +6,6 @@ import hindcast.model.sarimax.Sarimax;
 import hindcast.model.sarimax.SarimaxOrder;
 import hindcast.model.sarimax.SarimaxParams;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,7 @@ public final class SarimaxModel implements ForecastModel {
             int days = out[0].length;
             int steps = 0;
             for (int k = 0; k < days; k++) {
-                steps += isTradingDay(start.plusDays(k)) ? 1 : 0;
+                steps += TradingDays.isTradingDay(start.plusDays(k)) ? 1 : 0;
             }
             double[][] futureX = new double[steps][];
             for (int h = 0; h < steps; h++) {
@@ -68,16 +67,12 @@ public final class SarimaxModel implements ForecastModel {
                 int h = 0;
                 float price = last;
                 for (int k = 0; k < days; k++) {
-                    if (isTradingDay(start.plusDays(k))) {
+                    if (TradingDays.isTradingDay(start.plusDays(k))) {
                         price = (float) sims[p][h++];
                     }
                     out[p][k] = price;
                 }
             }
-        }
-
-        private static boolean isTradingDay(LocalDate d) {
-            return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
         }
     }
 }

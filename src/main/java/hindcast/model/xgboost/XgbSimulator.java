@@ -2,7 +2,7 @@ package hindcast.model.xgboost;
 
 import hindcast.model.MarketSeries;
 import hindcast.model.Rng;
-import java.time.DayOfWeek;
+import hindcast.model.TradingDays;
 import java.time.LocalDate;
 import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
@@ -63,7 +63,7 @@ public final class XgbSimulator implements AutoCloseable {
         int t = lookback;
         for (int k = 0; k < days; k++) {
             LocalDate day = start.plusDays(k);
-            if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            if (!TradingDays.isTradingDay(day)) {
                 for (float[] path : out) {
                     path[k] = k == 0 ? lastClose : path[k - 1];
                 }
