@@ -13,4 +13,9 @@ public interface ForecastModel {
 
     /** Rebuilds the state {@link ModelState#parameters()} returned. */
     ModelState restore(Map<String, Double> parameters);
+
+    /** Rebuilds a state from its parameters and its binary state (null for models that have none). */
+    default ModelState restore(Map<String, Double> parameters, byte[] state) {
+        return restore(parameters);
+    }
 }

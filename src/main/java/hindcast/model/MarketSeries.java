@@ -96,6 +96,20 @@ public final class MarketSeries implements Serializable {
         return Arrays.copyOf(closes, size);
     }
 
+    /** The named covariates as columns aligned with the observations (NaN where missing; absent ones left out). */
+    public Map<String, double[]> covariateColumns(List<String> names) {
+        Map<String, double[]> out = new HashMap<>();
+        for (String name : names) {
+            double[] values = covariates.get(name);
+            if (values == null) {
+                throw new IllegalArgumentException(commodity + " has no covariate '" + name
+                        + "' in the market table; ingest it with --covariates (have: " + covariates.keySet() + ")");
+            }
+            out.put(name, Arrays.copyOf(values, size));
+        }
+        return out;
+    }
+
     /**
      * Rows of the named covariates, [observation][name], for model regressors. A missing value is an error
      * naming the covariate and the date, since a model cannot guess it without leaking or inventing data.

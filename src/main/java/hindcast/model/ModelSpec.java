@@ -2,6 +2,8 @@ package hindcast.model;
 
 import java.io.Serializable;
 import hindcast.model.sarimax.SarimaxOrder;
+import hindcast.model.xgboost.XgbFeatures;
+import hindcast.model.xgboost.XgbParams;
 
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +29,15 @@ public record ModelSpec(String name, String type, Map<String, Object> params) im
                 }
                 yield new SarimaxModel(order(), stringList("exog"), intParam("train-window", 0));
             }
+            case "xgboost" -> {
+                XgbParams d = XgbParams.defaults();
+                yield new XgboostModel(new XgbFeatures(intList("lags", new int[] {1, 7, 14}),
+                        intList("windows", new int[] {7, 30}), stringList("covariates")),
+                        new XgbParams(intParam("max-depth", d.maxDepth()), d.eta(), intParam("rounds", d.rounds()),
+                                d.subsample(), d.colsample(), d.seed(), d.holdoutFraction()));
+            }
             default -> throw new IllegalArgumentException("model '" + name + "' has unknown type '" + type
-                    + "'; known types: naive, random_walk, sarimax");
+                    + "'; known types: naive, random_walk, sarimax, xgboost");
         };
     }
 
@@ -42,6 +51,17 @@ public record ModelSpec(String name, String type, Map<String, Object> params) im
             return new SarimaxOrder((Integer) l.get(0), (Integer) l.get(1), (Integer) l.get(2));
         }
         throw new IllegalArgumentException("model '" + name + "': order must be auto or [p, d, q], got " + v);
+    }
+
+    private int[] intList(String key, int[] defaultValue) {
+        Object v = params.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        if (v instanceof List<?> l && l.stream().allMatch(Integer.class::isInstance)) {
+            return l.stream().mapToInt(Integer.class::cast).toArray();
+        }
+        throw new IllegalArgumentException("model '" + name + "': " + key + " must be a list of integers, got " + v);
     }
 
     private List<String> stringList(String key) {

@@ -2,6 +2,7 @@ package hindcast.spark;
 
 import hindcast.model.MarketSeries;
 import hindcast.model.ModelSpec;
+import hindcast.plan.TrainedModel;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -11,12 +12,12 @@ import java.util.Map;
 
 /**
  * What executors need to compute one chunk of forecasts for one (commodity, model_version): the market
- * series, the stored parameters of each train date used, and the forecast dates with their train dates.
+ * series, the stored fit of each train date used, and the forecast dates with their train dates.
  * Broadcast once per chunk; its size does not depend on the number of paths.
  */
 record ChunkJob(String modelVersion, ModelSpec spec, MarketSeries series,
                 List<LocalDate> forecastDates, List<LocalDate> trainDates,
-                Map<LocalDate, Map<String, Double>> parameters,
+                Map<LocalDate, TrainedModel> models,
                 int paths, int horizonDays, Instant generatedAt) implements Serializable {
 
     String commodity() {

@@ -40,7 +40,12 @@ final class ForecastRows implements MapPartitionsFunction<Long, Row> {
 
             @Override
             public boolean hasNext() {
-                return (paths != null && next < paths.length) || indexes.hasNext();
+                boolean more = (paths != null && next < paths.length) || indexes.hasNext();
+                if (!more) {
+                    states.values().forEach(ModelState::close); // native boosters are freed with the task
+                    states.clear();
+                }
+                return more;
             }
 
             @Override
@@ -54,7 +59,7 @@ final class ForecastRows implements MapPartitionsFunction<Long, Row> {
                     LocalDate trainDate = j.trainDates().get(i);
                     try {
                         ModelState state = states.computeIfAbsent(trainDate,
-                                t -> model.restore(j.parameters().get(t)));
+                                t -> model.restore(j.models().get(t).parameters(), j.models().get(t).state()));
                         paths = Forecaster.paths(state, j.series(), j.modelVersion(), start, j.paths(), j.horizonDays());
                     } catch (RuntimeException e) {
                         throw new ModelFailure(j.commodity() + " / " + j.modelVersion() + " / " + start

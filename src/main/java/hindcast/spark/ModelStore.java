@@ -42,9 +42,9 @@ public final class ModelStore {
     /** Fits stored for the key with train dates in [from, to]. */
     public NavigableMap<LocalDate, TrainedModel> load(Key key, LocalDate from, LocalDate to) {
         NavigableMap<LocalDate, TrainedModel> out = new TreeMap<>();
-        for (Row r : select(key, from, to).select("train_date", "parameters", "training_rows").collectAsList()) {
+        for (Row r : select(key, from, to).select("train_date", "parameters", "training_rows", "state").collectAsList()) {
             LocalDate t = r.getAs(0);
-            out.put(t, new TrainedModel(t, parseParameters(r.getString(1)), r.getInt(2)));
+            out.put(t, new TrainedModel(t, parseParameters(r.getString(1)), r.getInt(2), r.getAs(3)));
         }
         return out;
     }
@@ -66,7 +66,7 @@ public final class ModelStore {
         List<Row> rows = new ArrayList<>();
         for (TrainedModel m : models) {
             rows.add(RowFactory.create(key.commodity(), key.modelVersion(), key.trainFrequency(), m.trainDate(),
-                    modelType, toJson(m.parameters()), null, m.trainingRows(), m.trainDate().minusDays(1), now));
+                    modelType, toJson(m.parameters()), m.state(), m.trainingRows(), m.trainDate().minusDays(1), now));
         }
         var source = spark.createDataFrame(rows, Tables.schema(spark, settings, "trained-models"));
         DeltaTable.forPath(spark, settings.tableLocation("trained-models")).as("t")

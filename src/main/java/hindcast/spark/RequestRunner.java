@@ -126,25 +126,28 @@ final class RequestRunner {
                 : Set.of();
         List<LocalDate> dates = new ArrayList<>();
         List<LocalDate> trainDates = new ArrayList<>();
-        Map<LocalDate, Map<String, Double>> parameters = new LinkedHashMap<>();
+        Map<LocalDate, TrainedModel> fits = new LinkedHashMap<>();
+        Map<LocalDate, Optional<Rejection>> unusable = new HashMap<>(); // checked once per train date
         List<ErrorLog.Entry> rejected = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             if (done.contains(d)) {
                 continue;
             }
             ForecastPlanner.Decision decision = planner.decide(d);
-            Rejection rejection = decision.rejection() != null ? decision.rejection() : unusable(request, decision.model());
+            Rejection rejection = decision.rejection() != null ? decision.rejection()
+                    : unusable.computeIfAbsent(decision.model().trainDate(), t -> unusable(request, decision.model()))
+                            .orElse(null);
             if (rejection != null) {
                 rejected.add(new ErrorLog.Entry(request, d, rejection));
             } else {
                 dates.add(d);
                 trainDates.add(decision.model().trainDate());
-                parameters.put(decision.model().trainDate(), decision.model().parameters());
+                fits.put(decision.model().trainDate(), decision.model());
             }
         }
         if (!dates.isEmpty()) {
             ChunkJob job = new ChunkJob(request.modelVersion(), settings.models().spec(request.modelVersion()),
-                    market(request.commodity()), dates, trainDates, parameters, settings.paths(),
+                    market(request.commodity()), dates, trainDates, fits, settings.paths(),
                     DistributionStore.HORIZON_DAYS, Instant.now().truncatedTo(ChronoUnit.MICROS));
             try {
                 tally.rows += distributions.write(job, partitions(), progress);
@@ -166,13 +169,12 @@ final class RequestRunner {
     }
 
     /** Stored parameters the model cannot restore fail here, on the driver, before any Spark job. */
-    private Rejection unusable(Request request, TrainedModel model) {
-        try {
-            settings.models().model(request.modelVersion()).restore(model.parameters());
-            return null;
+    private Optional<Rejection> unusable(Request request, TrainedModel model) {
+        try (var state = settings.models().model(request.modelVersion()).restore(model.parameters(), model.state())) {
+            return Optional.empty();
         } catch (RuntimeException e) {
-            return new Rejection(Rejection.Kind.MODEL_FAILURE, "the " + request.modelVersion() + " model trained at "
-                    + model.trainDate() + " cannot be restored: " + e.getMessage());
+            return Optional.of(new Rejection(Rejection.Kind.MODEL_FAILURE, "the " + request.modelVersion() + " model trained at "
+                    + model.trainDate() + " cannot be restored: " + e.getMessage()));
         }
     }
 

@@ -34,7 +34,9 @@ public final class SingleForecast {
         if (decision.rejection() != null) {
             throw new IllegalArgumentException(decision.rejection().kind() + ": " + decision.rejection().reason());
         }
-        var state = settings.models().model(modelVersion).restore(decision.model().parameters());
-        return Forecaster.paths(state, series, modelVersion, date, settings.paths(), DistributionStore.HORIZON_DAYS);
+        try (var state = settings.models().model(modelVersion).restore(decision.model().parameters(),
+                decision.model().state())) {
+            return Forecaster.paths(state, series, modelVersion, date, settings.paths(), DistributionStore.HORIZON_DAYS);
+        }
     }
 }

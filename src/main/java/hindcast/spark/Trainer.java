@@ -57,7 +57,9 @@ public final class Trainer {
                     tooShort.add(t);
                     continue;
                 }
-                fits.add(new TrainedModel(t, model.fit(training).parameters(), training.size()));
+                try (var state = model.fit(training)) {
+                    fits.add(new TrainedModel(t, state.parameters(), training.size(), state.state()));
+                }
             }
             store.insertNew(key, settings.models().spec(version).type(), fits);
             fitted += fits.size();

@@ -32,7 +32,7 @@ class SettingsTest {
         assertEquals(36600, s.maxRequestDays());
         assertEquals(TrainFrequency.SEMIANNUALLY, s.defaultTrainFrequency());
         assertEquals(List.of("Coffee", "Sugar"), s.commodities());
-        assertEquals(java.util.Set.of("naive", "random_walk", "sarimax_auto", "sarimax_auto_weather", "arima_111"), s.models().names());
+        assertEquals(java.util.Set.of("naive", "random_walk", "sarimax_auto", "sarimax_auto_weather", "arima_111", "xgboost"), s.models().names());
         assertEquals("distributions", s.tableName("distributions"));
         assertEquals("task_errors", s.tableName("task-errors"));
     }

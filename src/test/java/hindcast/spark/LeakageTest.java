@@ -28,7 +28,7 @@ class LeakageTest {
     /** D is a Monday; the backfill covers Friday D-3 .. Tuesday D+1. */
     private static final LocalDate D = LocalDate.of(2021, 1, 11);
     /** One model of each type. */
-    private static final List<String> MODELS = List.of("random_walk", "sarimax_auto_weather");
+    private static final List<String> MODELS = List.of("random_walk", "sarimax_auto_weather", "xgboost");
     private static final LocalDate FROM = D.minusDays(3);
     private static final LocalDate TO = D.plusDays(1);
     /** Train dates 2020-12-11 and D itself: the model serving D is fitted at T = D, on data up to D-1. */
