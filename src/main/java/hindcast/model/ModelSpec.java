@@ -1,10 +1,10 @@
 package hindcast.model;
 
-import java.io.Serializable;
 import hindcast.model.sarimax.SarimaxOrder;
 import hindcast.model.xgboost.XgbFeatures;
 import hindcast.model.xgboost.XgbParams;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
