@@ -96,4 +96,14 @@ class SettingsTest {
                 () -> Settings.load(write("hindcast.forecast.paths = lots\n")));
         assertTrue(notInt.getMessage().startsWith("invalid configuration:"), notInt.getMessage());
     }
+
+    @Test
+    void aConfigFileAddsAModelVariantNextToTheRegistry() throws IOException {
+        Settings s = Settings.load(write("hindcast.models.arima_212 { type = sarimax, order = [2, 1, 2] }"));
+        assertTrue(s.models().names().containsAll(java.util.Set.of("arima_212", "arima_111", "naive", "xgboost")),
+                s.models().names().toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Settings.load(write("hindcast.models.bad { type = sarimax, order = [2, 1] }")));
+        assertTrue(e.getMessage().contains("model 'bad': order must be auto or [p, d, q]"), e.getMessage());
+    }
 }
