@@ -3,6 +3,9 @@ package hindcast.cli;
 import hindcast.spark.BackfillStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.Map;
 
 @Command(name = "backfill", mixinStandardHelpOptions = true,
         description = "enqueue + run --trigger available-now: the one-call backfill. Safe to repeat: finished "
@@ -10,6 +13,14 @@ import picocli.CommandLine.Mixin;
 final class BackfillCommand extends Common implements Runnable {
     @Mixin
     RequestOptions request;
+
+    @Option(names = "--train-missing", description = "Train the models the request needs first.")
+    boolean trainMissing;
+
+    @Override
+    Map<String, Object> overrides() {
+        return RunCommand.trainMissing(trainMissing);
+    }
 
     @Override
     public void run() {

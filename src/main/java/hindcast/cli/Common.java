@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** Options every command takes, and the session it opens. */
 class Common {
@@ -21,9 +22,14 @@ class Common {
 
     Settings settings() {
         if (settings == null) {
-            settings = Settings.load(config);
+            settings = Settings.load(config, overrides());
         }
         return settings;
+    }
+
+    /** Settings a command's own options override (e.g. run --interval). */
+    Map<String, Object> overrides() {
+        return Map.of();
     }
 
     SparkSession spark() {

@@ -5,7 +5,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Starts the streaming query over forecast_tasks. available-now stops when the backlog is "
@@ -19,6 +21,10 @@ final class RunCommand extends Common implements Runnable {
             description = "Polling interval of continuous mode, e.g. 30s (default: hindcast.stream.interval).")
     String interval;
 
+    @Option(names = "--train-missing", description = "Train the models each request needs before working it "
+            + "(default: hindcast.stream.train-missing).")
+    boolean trainMissing;
+
     @Override
     public void run() {
         BackfillStream.Mode mode = switch (trigger.toLowerCase(Locale.ROOT)) {
@@ -26,10 +32,20 @@ final class RunCommand extends Common implements Runnable {
             case "continuous" -> BackfillStream.Mode.CONTINUOUS;
             default -> throw new IllegalArgumentException("--trigger must be available-now or continuous, got '" + trigger + "'");
         };
-        if (interval != null) {
-            System.setProperty("hindcast.stream.interval", parseInterval(interval).toMillis() + "ms");
-        }
         stream(this, mode);
+    }
+
+    @Override
+    Map<String, Object> overrides() {
+        Map<String, Object> o = new HashMap<>(trainMissing(trainMissing));
+        if (interval != null) {
+            o.put("hindcast.stream.interval", parseInterval(interval).toMillis() + "ms");
+        }
+        return o;
+    }
+
+    static Map<String, Object> trainMissing(boolean on) {
+        return on ? Map.of("hindcast.stream.train-missing", true) : Map.of();
     }
 
     static void stream(Common command, BackfillStream.Mode mode) {

@@ -32,6 +32,7 @@ public record Settings(
         String checkpoint,
         int maxFilesPerTrigger,
         Duration streamInterval,
+        boolean trainMissing,
         int paths,
         int chunkSize,
         int numPartitions,
@@ -47,6 +48,11 @@ public record Settings(
             "task-errors", "batch-log");
 
     public static Settings load(Path userFile) {
+        return load(userFile, Map.of());
+    }
+
+    /** {@code overrides} (keys like "hindcast.stream.interval", from command-line options) win over everything. */
+    public static Settings load(Path userFile, Map<String, ?> overrides) {
         Config user = ConfigFactory.empty();
         if (userFile != null) {
             if (!Files.isRegularFile(userFile)) {
@@ -54,7 +60,8 @@ public record Settings(
             }
             user = ConfigFactory.parseFile(userFile.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
         }
-        Config config = ConfigFactory.systemProperties()
+        Config config = ConfigFactory.parseMap(overrides, "command-line options")
+                .withFallback(ConfigFactory.systemProperties())
                 .withFallback(ConfigFactory.systemEnvironmentOverrides())
                 .withFallback(user)
                 .withFallback(ConfigFactory.parseResourcesAnySyntax("application"))
@@ -95,6 +102,7 @@ public record Settings(
                 location(home, c.getString("stream.checkpoint")),
                 positive(c, "stream.max-files-per-trigger"),
                 c.getDuration("stream.interval"),
+                c.getBoolean("stream.train-missing"),
                 positive(c, "forecast.paths"),
                 positive(c, "forecast.chunk-size"),
                 c.getInt("forecast.num-partitions"),

@@ -87,6 +87,10 @@ final class RequestRunner {
         }
 
         TrainFrequency frequency = TrainFrequency.parse(request.trainFrequency());
+        if (settings.trainMissing()) {
+            new Trainer(spark, settings, out).train(request.commodity(), List.of(request.modelVersion()), frequency,
+                    request.startDate(), request.endDate());
+        }
         // Every train date that can serve a date of the request lies within one period before its start.
         NavigableMap<LocalDate, TrainedModel> trained = models.load(
                 new ModelStore.Key(request.commodity(), request.modelVersion(), frequency.label()),
