@@ -96,7 +96,7 @@ public final class MarketSeries implements Serializable {
         return Arrays.copyOf(closes, size);
     }
 
-    /** The named covariates as columns aligned with the observations (NaN where missing; absent ones left out). */
+    /** The named covariates as columns aligned with the observations (NaN where missing); an unknown name is an error. */
     public Map<String, double[]> covariateColumns(List<String> names) {
         Map<String, double[]> out = new HashMap<>();
         for (String name : names) {
@@ -115,13 +115,10 @@ public final class MarketSeries implements Serializable {
      * naming the covariate and the date, since a model cannot guess it without leaking or inventing data.
      */
     public double[][] covariateRows(List<String> names) {
+        Map<String, double[]> columns = covariateColumns(names);
         double[][] rows = new double[size][names.size()];
         for (int j = 0; j < names.size(); j++) {
-            double[] values = covariates.get(names.get(j));
-            if (values == null) {
-                throw new IllegalArgumentException(commodity + " has no covariate '" + names.get(j)
-                        + "' in the market table; ingest it with --covariates (have: " + covariates.keySet() + ")");
-            }
+            double[] values = columns.get(names.get(j));
             for (int i = 0; i < size; i++) {
                 if (Double.isNaN(values[i])) {
                     throw new IllegalArgumentException(commodity + ": covariate " + names.get(j) + " is missing on "
