@@ -74,7 +74,8 @@ public final class MarketCsv {
      * Reads a covariate file: FRED (date,DEXBZUS or date,VIXCLS), Open-Meteo daily exports (long, with a
      * location column and midnight-UTC timestamps, or short) or plain {@code date,<canonical names...>}.
      * Source names are mapped to canonical ones (see {@link MarketColumns#COVARIATES}); other columns are
-     * ignored. Blank cells are missing values.
+     * ignored. Blank cells are missing values. A file with daily maximum and minimum temperatures but no mean
+     * (Open-Meteo's short export) gets {@code temp_mean_c = (max + min) / 2}, the climatological daily mean.
      */
     public static CovariateSeries readCovariates(Path file) {
         try (CsvReader csv = CsvReader.open(file)) {
@@ -96,7 +97,18 @@ public final class MarketCsv {
             for (String name : cols.keySet()) {
                 columns.put(name, column(rows, k++));
             }
-            return new CovariateSeries(file, columns);
+            List<String> names = List.copyOf(cols.keySet());
+            if (!columns.containsKey("temp_mean_c") && names.contains("temp_max_c") && names.contains("temp_min_c")) {
+                int max = names.indexOf("temp_max_c");
+                int min = names.indexOf("temp_min_c");
+                List<Row> means = rows.stream()
+                        .map(r -> new Row(r.date, new double[] {(r.values[max] + r.values[min]) / 2}))
+                        .toList();
+                columns.put("temp_mean_c", column(means, 0));
+            }
+            Map<String, CovariateSeries.Column> ordered = new LinkedHashMap<>();
+            COVARIATES.stream().filter(columns::containsKey).forEach(name -> ordered.put(name, columns.get(name)));
+            return new CovariateSeries(file, ordered);
         }
     }
 

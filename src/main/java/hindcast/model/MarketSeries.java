@@ -76,10 +76,18 @@ public final class MarketSeries implements Serializable {
         return close(size - 1);
     }
 
+    /** The index of the last observation dated on or before {@code date}, -1 if there is none. */
+    public int indexOnOrBefore(LocalDate date) {
+        int idx = Arrays.binarySearch(epochDays, 0, size, (int) date.toEpochDay());
+        return idx >= 0 ? idx : -idx - 2;
+    }
+
     /** The observations dated on or before {@code cutoff}. */
     public MarketSeries cutAt(LocalDate cutoff) {
-        int idx = Arrays.binarySearch(epochDays, 0, size, (int) cutoff.toEpochDay());
-        int n = idx >= 0 ? idx + 1 : -idx - 1;
+        return cutAt(indexOnOrBefore(cutoff) + 1);
+    }
+
+    private MarketSeries cutAt(int n) {
         return n == size ? this : new MarketSeries(commodity, epochDays, closes, covariates, n);
     }
 

@@ -21,14 +21,8 @@ public record ModelSpec(String name, String type, Map<String, Object> params) im
         return switch (type) {
             case "naive" -> new NaiveModel(intParam("vol-window", 250));
             case "random_walk" -> new RandomWalkModel(intParam("vol-window", 250), intParam("drift-window", 30));
-            case "sarimax" -> {
-                Object projection = params.getOrDefault("exog-projection", "persist");
-                if (!"persist".equals(projection)) {
-                    throw new IllegalArgumentException("model '" + name + "': exog-projection must be persist, got "
-                            + projection);
-                }
-                yield new SarimaxModel(order(), stringList("exog"), intParam("train-window", 0));
-            }
+            case "sarimax" -> new SarimaxModel(order(), stringList("exog"), projection(),
+                    intParam("train-window", 0), intParam("noise-window", 60));
             case "xgboost" -> {
                 XgbParams d = XgbParams.defaults();
                 yield new XgboostModel(new XgbFeatures(intList("lags", new int[] {1, 7, 14}),
@@ -51,6 +45,16 @@ public record ModelSpec(String name, String type, Map<String, Object> params) im
             return new SarimaxOrder((Integer) l.get(0), (Integer) l.get(1), (Integer) l.get(2));
         }
         throw new IllegalArgumentException("model '" + name + "': order must be auto or [p, d, q], got " + v);
+    }
+
+    private SarimaxModel.ExogProjection projection() {
+        Object v = params.getOrDefault("exog-projection", "persist");
+        return switch (String.valueOf(v)) {
+            case "persist" -> SarimaxModel.ExogProjection.PERSIST;
+            case "seasonal" -> SarimaxModel.ExogProjection.SEASONAL;
+            default -> throw new IllegalArgumentException("model '" + name
+                    + "': exog-projection must be persist or seasonal, got " + v);
+        };
     }
 
     private int[] intList(String key, int[] defaultValue) {

@@ -15,18 +15,38 @@ import java.util.Map;
  * {@link hindcast.model.sarimax.Sarimax}), fitted by maximum likelihood at T on the last {@code trainWindow}
  * observations before T; {@code order} null means a stepwise AIC search ({@link AutoOrder}). For a forecast
  * from D the parameters stay fixed, the Kalman filter runs through D-1, and paths are simulated forward from
- * that end state, one step per trading day (weekday); future covariates persist at their value on the last
- * observation before D.
+ * that end state, one step per trading day (weekday), with covariates over the horizon from the
+ * {@link ExogProjection}.
+ * <p>
+ * Noise: the model is on the price level, so its innovation variance, fitted over years, is too small
+ * after prices have risen and too large after they have fallen. With {@code noiseWindow > 0} the forecast
+ * variance is scaled by the mean standardised squared one-step error of the last {@code noiseWindow}
+ * observations before D (1 when they behave as the fit expects), which keeps the intervals honest.
  */
 public final class SarimaxModel implements ForecastModel {
+    /** How covariates are projected over the forecast horizon; both use only data dated before D. */
+    public enum ExogProjection {
+        /** The last observed value before D. */
+        PERSIST,
+        /** The mean of the values on the same calendar day in each of the previous 3 years (as of that day). */
+        SEASONAL
+    }
+
+    private static final int SEASONAL_YEARS = 3;
+
     private final SarimaxOrder order;
     private final List<String> exog;
+    private final ExogProjection projection;
     private final int trainWindow;
+    private final int noiseWindow;
 
-    public SarimaxModel(SarimaxOrder order, List<String> exog, int trainWindow) {
+    public SarimaxModel(SarimaxOrder order, List<String> exog, ExogProjection projection, int trainWindow,
+                        int noiseWindow) {
         this.order = order;
         this.exog = List.copyOf(exog);
+        this.projection = projection;
         this.trainWindow = trainWindow;
+        this.noiseWindow = noiseWindow;
     }
 
     @Override
@@ -34,15 +54,25 @@ public final class SarimaxModel implements ForecastModel {
         MarketSeries window = trainWindow > 0 ? training.last(trainWindow) : training;
         double[] y = window.closes();
         double[][] x = window.covariateRows(exog);
-        return new State((order == null ? AutoOrder.select(y, x) : Sarimax.fit(order, y, x)).params(), exog);
+        return restore((order == null ? AutoOrder.select(y, x) : Sarimax.fit(order, y, x)).params());
     }
 
     @Override
     public ModelState restore(Map<String, Double> parameters) {
-        return new State(SarimaxParams.fromMap(parameters), exog);
+        return restore(SarimaxParams.fromMap(parameters));
     }
 
-    private record State(SarimaxParams params, List<String> exog) implements ModelState {
+    private ModelState restore(SarimaxParams params) {
+        return new State(params);
+    }
+
+    private final class State implements ModelState {
+        private final SarimaxParams params;
+
+        State(SarimaxParams params) {
+            this.params = params;
+        }
+
         @Override
         public Map<String, Double> parameters() {
             return params.toMap();
@@ -51,17 +81,17 @@ public final class SarimaxModel implements ForecastModel {
         @Override
         public void simulate(MarketSeries history, LocalDate start, Rng rng, float[][] out) {
             double[][] x = history.covariateRows(exog);
-            FilteredState end = Sarimax.filter(params, history.closes(), x);
+            FilteredState end = Sarimax.filter(params, history.closes(), x, noiseWindow);
+            if (noiseWindow > 0 && end.recentScale() > 0) {
+                end = end.withVarianceScaled(end.recentScale());
+            }
             int days = out[0].length;
-            int steps = 0;
-            for (int k = 0; k < days; k++) {
-                steps += TradingDays.isTradingDay(start.plusDays(k)) ? 1 : 0;
+            List<LocalDate> steps = TradingDays.between(start, days);
+            double[][] futureX = new double[steps.size()][];
+            for (int h = 0; h < futureX.length; h++) {
+                futureX[h] = project(history, x, steps.get(h));
             }
-            double[][] futureX = new double[steps][];
-            for (int h = 0; h < steps; h++) {
-                futureX[h] = x[x.length - 1]; // persist the last observed covariates
-            }
-            double[][] sims = steps == 0 ? new double[out.length][0] : end.simulate(out.length, futureX, rng);
+            double[][] sims = futureX.length == 0 ? new double[out.length][0] : end.simulate(out.length, futureX, rng);
             float last = (float) history.lastClose();
             for (int p = 0; p < out.length; p++) {
                 int h = 0;
@@ -74,5 +104,32 @@ public final class SarimaxModel implements ForecastModel {
                 }
             }
         }
+    }
+
+    /** Covariates for the trading day {@code day} after the history ends, from rows x of the history. */
+    private double[] project(MarketSeries history, double[][] x, LocalDate day) {
+        double[] last = x[x.length - 1];
+        if (projection == ExogProjection.PERSIST || exog.isEmpty()) {
+            return last;
+        }
+        double[] mean = new double[exog.size()];
+        int found = 0;
+        for (int year = 1; year <= SEASONAL_YEARS; year++) {
+            int i = history.indexOnOrBefore(day.minusYears(year));
+            if (i < 0) {
+                continue;
+            }
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] += x[i][j];
+            }
+            found++;
+        }
+        if (found == 0) {
+            return last; // less than a year of history: nothing seasonal to average
+        }
+        for (int j = 0; j < mean.length; j++) {
+            mean[j] /= found;
+        }
+        return mean;
     }
 }

@@ -44,6 +44,19 @@ class MarketCsvTest {
     }
 
     @Test
+    void meanTemperatureIsDerivedFromMaxAndMinOnlyWhenTheFileHasNone() throws IOException {
+        CovariateSeries shortExport = MarketCsv.readCovariates(write("short.csv",
+                "date,temperature_2m_max,temperature_2m_min,precipitation_sum\n2020-01-02,30,20,1\n2020-01-03,,18,0\n"));
+        assertEquals(List.of("temp_mean_c", "temp_max_c", "temp_min_c", "precipitation_mm"),
+                List.copyOf(shortExport.names()));
+        assertEquals(25.0, shortExport.asOf("temp_mean_c", LocalDate.of(2020, 1, 2), 0));
+        assertTrue(Double.isNaN(shortExport.asOf("temp_mean_c", LocalDate.of(2020, 1, 3), 0)), "max missing");
+        CovariateSeries withMean = MarketCsv.readCovariates(write("long.csv",
+                "date,temperature_2m_mean,temperature_2m_max,temperature_2m_min\n2020-01-02,22,30,20\n"));
+        assertEquals(22.0, withMean.asOf("temp_mean_c", LocalDate.of(2020, 1, 2), 0));
+    }
+
+    @Test
     void emptyCloseSkipsTheRowAndCountsIt() throws IOException {
         Path f = write("p.csv", "date,close,open\n2020-01-02,1,1\n2020-01-03,,2\n2020-01-06,3,\n");
         PriceFile pf = MarketCsv.readPrices(f);

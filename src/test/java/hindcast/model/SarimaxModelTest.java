@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static hindcast.model.SarimaxModel.ExogProjection.PERSIST;
+import static hindcast.model.SarimaxModel.ExogProjection.SEASONAL;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -39,7 +41,7 @@ class SarimaxModelTest {
     @Test
     void fitsTheRegressorAndForecastsFromTheLastObservation() {
         MarketSeries s = series(800);
-        ForecastModel model = new SarimaxModel(new SarimaxOrder(0, 1, 0), List.of("temp_mean_c"), 0);
+        ForecastModel model = new SarimaxModel(new SarimaxOrder(0, 1, 0), List.of("temp_mean_c"), PERSIST, 0, 0);
         ModelState state = model.fit(s.cutAt(s.date(599)));
         assertEquals(0.5, state.parameters().get("x1"), 0.1);
 
@@ -59,7 +61,7 @@ class SarimaxModelTest {
     @Test
     void restoredParametersGiveIdenticalPathsAndLaterDataIsNeverSeen() {
         MarketSeries s = series(700);
-        ForecastModel model = new SarimaxModel(null, List.of("temp_mean_c"), 300);
+        ForecastModel model = new SarimaxModel(null, List.of("temp_mean_c"), PERSIST, 300, 60);
         ModelState fitted = model.fit(s.cutAt(s.date(499)));
         ModelState restored = model.restore(fitted.parameters());
         LocalDate d = s.date(600);
@@ -74,9 +76,70 @@ class SarimaxModelTest {
     @Test
     void aMissingCovariateIsAClearError() {
         MarketSeries s = series(300);
-        ForecastModel model = new SarimaxModel(new SarimaxOrder(1, 1, 0), List.of("precipitation_mm"), 0);
+        ForecastModel model = new SarimaxModel(new SarimaxOrder(1, 1, 0), List.of("precipitation_mm"), PERSIST, 0, 0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.fit(s));
         assertTrue(e.getMessage().contains("no covariate 'precipitation_mm'"), e.getMessage());
+    }
+
+    /** ARIMA(0,1,0) errors, y = w + 0.5 temp, with a tiny innovation variance: the path mean shows the projection. */
+    private static final Map<String, Double> KNOWN = Map.of("p", 0.0, "d", 1.0, "q", 0.0, "x1", 0.5, "sigma2", 1e-6);
+
+    @Test
+    void seasonalProjectionAveragesTheSameDayOfThePreviousThreeYears() {
+        // temp 10 on every day except 30 on the last observation before D: persist carries the spike forward,
+        // seasonal uses the (unspiked) values a year, two and three years earlier.
+        int n = 1000;
+        MarketSeries base = series(n);
+        double[] temp = new double[n];
+        java.util.Arrays.fill(temp, 10);
+        temp[n - 1] = 30;
+        int[] days = new int[n];
+        double[] close = new double[n];
+        for (int i = 0; i < n; i++) {
+            days[i] = (int) base.date(i).toEpochDay();
+            close[i] = 100 + 0.5 * temp[i];
+        }
+        MarketSeries s = new MarketSeries("Coffee", days, close, Map.of("temp_mean_c", temp));
+        LocalDate d = s.lastDate().plusDays(1);
+        double persist = pathMean(new SarimaxModel(null, List.of("temp_mean_c"), PERSIST, 0, 0), s, d);
+        double seasonal = pathMean(new SarimaxModel(null, List.of("temp_mean_c"), SEASONAL, 0, 0), s, d);
+        assertEquals(115, persist, 0.01);
+        assertEquals(105, seasonal, 0.01);
+    }
+
+    @Test
+    void noiseWindowScalesTheSpreadToTheRecentErrors() {
+        // A random walk whose steps become 3 times larger over the last 60 days: the fitted sigma2 (1) is too
+        // small for them; with noise-window = 60 the spread follows the recent steps.
+        Rng rng = new Rng(3);
+        int n = 600;
+        int[] days = new int[n];
+        double[] close = new double[n];
+        MarketSeries base = series(n);
+        double level = 100;
+        for (int i = 0; i < n; i++) {
+            days[i] = (int) base.date(i).toEpochDay();
+            level += (i >= n - 60 ? 3 : 1) * rng.nextGaussian();
+            close[i] = level;
+        }
+        MarketSeries s = new MarketSeries("Coffee", days, close);
+        Map<String, Double> params = Map.of("p", 0.0, "d", 1.0, "q", 0.0, "sigma2", 1.0);
+        LocalDate d = s.lastDate().plusDays(1);
+        float[][] fitted = Forecaster.paths(new SarimaxModel(null, List.of(), PERSIST, 0, 0).restore(params), s,
+                "sarimax", d, 4000, 14);
+        float[][] recent = Forecaster.paths(new SarimaxModel(null, List.of(), PERSIST, 0, 60).restore(params), s,
+                "sarimax", d, 4000, 14);
+        double ratio = sd(recent, 13) / sd(fitted, 13);
+        assertTrue(ratio > 2.4 && ratio < 3.6, "spread ratio " + ratio);
+    }
+
+    private static double pathMean(SarimaxModel model, MarketSeries s, LocalDate d) {
+        float[][] paths = Forecaster.paths(model.restore(KNOWN), s, "sarimax", d, 200, 14);
+        double sum = 0;
+        for (float[] p : paths) {
+            sum += p[13];
+        }
+        return sum / paths.length;
     }
 
     private static double sd(float[][] paths, int day) {

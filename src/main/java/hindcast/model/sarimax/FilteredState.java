@@ -18,16 +18,42 @@ public final class FilteredState {
     private final double[] a;
     private final double[] p;
     private final double loglike;
+    private final double recentScale;
     /** Lower Cholesky factor of P, for sampling alpha_{n+1}. */
     private final double[] chol;
 
-    FilteredState(StateSpace ss, double[] beta, double[] a, double[] p, double loglike) {
+    FilteredState(StateSpace ss, double[] beta, double[] a, double[] p, double loglike, double recentScale) {
         this.ss = ss;
         this.beta = beta;
         this.a = a;
         this.p = p;
         this.loglike = loglike;
+        this.recentScale = recentScale;
         this.chol = Linalg.psdCholesky(p, ss.k);
+    }
+
+    /**
+     * The mean of v_t^2 / F_t over the recent observations the filter was asked to measure (NaN if none):
+     * how much larger (or smaller) the latest one-step errors were than the fitted model expects.
+     */
+    public double recentScale() {
+        return recentScale;
+    }
+
+    /**
+     * The same forecast with all uncertainty scaled by {@code factor}: sigma2 and P multiplied by it, so
+     * every forecast variance is too and the mean is unchanged. (P is proportional to sigma2 once the
+     * diffuse start is forgotten, so this equals refitting sigma2 alone.)
+     */
+    public FilteredState withVarianceScaled(double factor) {
+        if (!(factor > 0) || !Double.isFinite(factor)) {
+            throw new IllegalArgumentException("variance factor must be positive and finite, got " + factor);
+        }
+        double[] scaled = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            scaled[i] = p[i] * factor;
+        }
+        return new FilteredState(ss.withSigma2Scaled(factor), beta, a, scaled, loglike, recentScale);
     }
 
     /** The log-likelihood of the filtered series (after the d burn-in observations). */

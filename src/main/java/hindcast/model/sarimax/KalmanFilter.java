@@ -17,15 +17,19 @@ final class KalmanFilter {
     private static final double LOG_2PI = StrictMath.log(2 * Math.PI);
     private static final double STEADY_TOLERANCE = 1e-12;
 
-    /** The log-likelihood and the one-step prediction a_{n+1|n}, P_{n+1|n} after the last observation. */
-    record Result(double loglike, double[] a, double[] p) {
+    /**
+     * The log-likelihood, the one-step prediction a_{n+1|n}, P_{n+1|n} after the last observation, and the
+     * mean of the standardised squared innovations v_t^2 / F_t over the last {@code recent} observations
+     * (NaN when none were asked for): about 1 when the model's sigma2 fits the recent past.
+     */
+    record Result(double loglike, double[] a, double[] p, double recentScale) {
     }
 
     private KalmanFilter() {
     }
 
     /** Runs over w (y minus the regression); a non-positive F gives loglike = -infinity. */
-    static Result run(StateSpace ss, double[] w) {
+    static Result run(StateSpace ss, double[] w, int recent) {
         int k = ss.k;
         int d = ss.d;
         double[] a = new double[k];
@@ -39,6 +43,8 @@ final class KalmanFilter {
         double f = 0;
         double logF = 0;
         double loglike = 0;
+        int recentFrom = Math.max(d, w.length - recent);
+        double recentSum = 0;
         for (int t = 0; t < w.length; t++) {
             if (!steady) {
                 f = 0;
@@ -53,13 +59,16 @@ final class KalmanFilter {
                     f += m[i];
                 }
                 if (!(f > 0) || !Double.isFinite(f)) {
-                    return new Result(Double.NEGATIVE_INFINITY, a, p);
+                    return new Result(Double.NEGATIVE_INFINITY, a, p, Double.NaN);
                 }
                 logF = StrictMath.log(f);
             }
             double v = w[t] - ss.observe(a);
             if (t >= d) {
                 loglike -= 0.5 * (LOG_2PI + logF + v * v / f);
+            }
+            if (t >= recentFrom) {
+                recentSum += v * v / f;
             }
             if (steady) {
                 ss.transition(a, next);
@@ -94,7 +103,8 @@ final class KalmanFilter {
             a = next;
             next = swap;
         }
-        return new Result(loglike, a, p);
+        int count = w.length - recentFrom;
+        return new Result(loglike, a, p, count > 0 ? recentSum / count : Double.NaN);
     }
 
     /** m = P Z', gain = T m (still to be divided by F). */

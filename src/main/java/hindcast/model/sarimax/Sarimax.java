@@ -18,10 +18,18 @@ public final class Sarimax {
      * starts from, and the log-likelihood of y.
      */
     public static FilteredState filter(SarimaxParams params, double[] y, double[][] x) {
+        return filter(params, y, x, 0);
+    }
+
+    /**
+     * {@link #filter(SarimaxParams, double[], double[][])}, also measuring how large the innovations of the
+     * last {@code recent} observations were relative to the model's ({@link FilteredState#recentScale()}).
+     */
+    public static FilteredState filter(SarimaxParams params, double[] y, double[][] x, int recent) {
         check(params.beta().length, y, x);
         StateSpace ss = new StateSpace(params);
-        KalmanFilter.Result r = KalmanFilter.run(ss, residuals(params.beta(), y, x));
-        return new FilteredState(ss, params.beta(), r.a(), r.p(), r.loglike());
+        KalmanFilter.Result r = KalmanFilter.run(ss, residuals(params.beta(), y, x), recent);
+        return new FilteredState(ss, params.beta(), r.a(), r.p(), r.loglike(), r.recentScale());
     }
 
     /** The exact log-likelihood of y at params, statsmodels' {@code model.loglike(params)}. */

@@ -29,6 +29,14 @@ final class StateSpace {
     final double[] r;
     final double sigma2;
 
+    private StateSpace(StateSpace base, double sigma2) {
+        d = base.d;
+        k = base.k;
+        t = base.t;
+        r = base.r;
+        this.sigma2 = sigma2;
+    }
+
     StateSpace(SarimaxParams params) {
         SarimaxOrder order = params.order();
         d = order.d();
@@ -54,6 +62,11 @@ final class StateSpace {
         for (int i = 0; i < theta.length; i++) {
             r[d + 1 + i] = theta[i];
         }
+    }
+
+    /** The same system with the innovation variance multiplied by {@code factor}. */
+    StateSpace withSigma2Scaled(double factor) {
+        return new StateSpace(this, sigma2 * factor);
     }
 
     /** P_1, row-major k x k. */
