@@ -1,5 +1,6 @@
 package hindcast.cli;
 
+import hindcast.config.Settings;
 import hindcast.data.CovariateSeries;
 import hindcast.data.MarketAssembler;
 import hindcast.data.MarketCsv;
@@ -11,17 +12,21 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Loads a price CSV and optional covariate CSVs (ICE, Yahoo, FRED, Open-Meteo or plain "
                 + "date,close[,...]) into the market table, replacing the commodity's rows in one commit. "
+                + "Without --prices the files come from hindcast.inputs in the configuration (all configured "
+                + "commodities when --commodity is left out too). "
                 + "Bad input fails with file, line and reason, and writes nothing.")
 final class IngestCommand extends Common implements Runnable {
-    @Option(names = "--commodity", required = true)
+    @Option(names = "--commodity")
     String commodity;
 
-    @Option(names = "--prices", required = true, paramLabel = "FILE")
+    @Option(names = "--prices", paramLabel = "FILE")
     Path prices;
 
     @Option(names = "--covariates", paramLabel = "FILE", arity = "1..*", description = "Covariate files.")
@@ -29,11 +34,35 @@ final class IngestCommand extends Common implements Runnable {
 
     @Override
     public void run() {
-        if (!settings().commodities().contains(commodity)) {
-            throw new IllegalArgumentException("unknown commodity '" + commodity + "'; add it to hindcast.commodities "
-                    + "(configured: " + settings().commodities() + ")");
+        Map<String, Settings.Input> inputs = new LinkedHashMap<>();
+        if (prices != null) {
+            if (commodity == null) {
+                throw new IllegalArgumentException("--prices needs --commodity");
+            }
+            inputs.put(commodity, new Settings.Input(prices, covariates));
+        } else if (!covariates.isEmpty()) {
+            throw new IllegalArgumentException("--covariates needs --prices");
+        } else if (commodity != null) {
+            Settings.Input configured = settings().inputs().get(commodity);
+            if (configured == null) {
+                throw new IllegalArgumentException("no --prices given and no hindcast.inputs." + commodity
+                        + " in the configuration");
+            }
+            inputs.put(commodity, configured);
+        } else if (settings().inputs().isEmpty()) {
+            throw new IllegalArgumentException("nothing to ingest: give --commodity and --prices, or configure "
+                    + "hindcast.inputs (see conf/shared-data.conf)");
+        } else {
+            inputs.putAll(settings().inputs());
         }
-        ingest(new MarketStore(spark(), settings()), commodity, prices, covariates);
+        for (String c : inputs.keySet()) {
+            if (!settings().commodities().contains(c)) {
+                throw new IllegalArgumentException("unknown commodity '" + c + "'; add it to hindcast.commodities "
+                        + "(configured: " + settings().commodities() + ")");
+            }
+        }
+        MarketStore store = new MarketStore(spark(), settings());
+        inputs.forEach((c, in) -> ingest(store, c, in.prices(), in.covariates()));
     }
 
     /** Parses everything first, then writes once: bad input never leaves a partial table. */

@@ -41,7 +41,15 @@ public record Settings(
         int maxRequestDays,
         TrainFrequency defaultTrainFrequency,
         List<String> commodities,
+        Map<String, Input> inputs,
         ModelRegistry models) {
+
+    /** The files {@code ingest} reads for a commodity when none are given on the command line. */
+    public record Input(Path prices, List<Path> covariates) {
+        public Input {
+            covariates = List.copyOf(covariates);
+        }
+    }
 
     /** Table names in the order they are created. */
     public static final List<String> TABLES = List.of("market", "trained-models", "forecast-tasks", "distributions",
@@ -91,6 +99,19 @@ public record Settings(
             params.remove("type");
             specs.put(name, new ModelSpec(name, m.getString("type"), params));
         }
+        List<String> commodities = List.copyOf(c.getStringList("commodities"));
+        Map<String, Input> inputs = new LinkedHashMap<>();
+        Config in = c.getConfig("inputs");
+        for (String commodity : in.root().keySet()) {
+            if (!commodities.contains(commodity)) {
+                throw new IllegalArgumentException("invalid configuration: hindcast.inputs." + commodity
+                        + " is not one of hindcast.commodities " + commodities);
+            }
+            Config files = in.getConfig(commodity);
+            inputs.put(commodity, new Input(home.resolve(files.getString("prices")).normalize(),
+                    files.hasPath("covariates") ? files.getStringList("covariates").stream()
+                            .map(f -> home.resolve(f).normalize()).toList() : List.of()));
+        }
         return new Settings(
                 home,
                 c.getString("spark.master"),
@@ -110,7 +131,8 @@ public record Settings(
                 positive(c, "forecast.min-training-rows"),
                 positive(c, "forecast.max-request-days"),
                 TrainFrequency.parse(c.getString("forecast.default-train-frequency")),
-                List.copyOf(c.getStringList("commodities")),
+                commodities,
+                inputs,
                 new ModelRegistry(specs));
     }
 

@@ -98,6 +98,28 @@ class IngestCommandTest {
                 f.rows("SELECT close, open, high, low, volume, usd_brl, vix FROM " + m + " WHERE date = DATE'2000-01-03'"));
     }
 
+    @Test
+    void withoutPricesEveryCommodityOfHindcastInputsIsIngested(@TempDir Path home) throws IOException {
+        Fixture f = new Fixture(home);
+        Path config = Files.writeString(home.resolve("inputs.conf"), Files.readString(f.configFile)
+                + "\ninclude file(\"" + Path.of("conf/shared-data.conf").toAbsolutePath() + "\")\n"
+                + "hindcast.shared-data = \"" + sharedData() + "\"\n");
+        Cli all = Cli.run("ingest", "--config", config.toString());
+        assertEquals(0, all.code(), all.err());
+        assertTrue(all.out().contains("Ingested Coffee: 6,616 trading days"), all.out());
+        assertTrue(all.out().contains("Ingested Sugar: 6,579 trading days"), all.out());
+        String m = f.table("market");
+        // The short Open-Meteo export reaches 2026-02-01, so the weather covers the whole 2018-2025 backfill.
+        assertEquals(0, f.count("SELECT count(*) FROM " + m + " WHERE date BETWEEN DATE'2016-01-01' AND DATE'2026-01-30'"
+                + " AND (temp_mean_c IS NULL OR precipitation_mm IS NULL)"));
+        Cli one = Cli.run("ingest", "--config", config.toString(), "--commodity", "Sugar");
+        assertEquals(0, one.code(), one.err());
+        assertTrue(one.out().contains("Unchanged Sugar"), one.out());
+        Cli none = Cli.run("ingest", "--config", f.configFile.toString(), "--commodity", "Sugar");
+        assertNotEquals(0, none.code());
+        assertTrue(none.err().contains("no --prices given and no hindcast.inputs.Sugar"), none.err());
+    }
+
     /** count, and an order-independent checksum of every column of every row. */
     private static String snapshot(Fixture f) {
         return f.rows("SELECT count(*), sum(xxhash64(commodity, date, close, open, high, low, volume, temp_mean_c, "
