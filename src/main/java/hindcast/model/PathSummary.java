@@ -1,8 +1,9 @@
 package hindcast.model;
 
+import hindcast.score.SampleScores;
 import java.util.Arrays;
 
-/** Per-day mean and quantiles of a forecast's paths (quantiles by linear interpolation, numpy's default). */
+/** Per-day mean and quantiles of a forecast's paths (quantiles by {@link SampleScores#quantile}, numpy's default). */
 public final class PathSummary {
     public static final double[] LEVELS = {0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95};
 
@@ -23,16 +24,9 @@ public final class PathSummary {
             Arrays.sort(column);
             out[k][0] = sum / paths.length;
             for (int i = 0; i < LEVELS.length; i++) {
-                out[k][1 + i] = quantile(column, LEVELS[i]);
+                out[k][1 + i] = SampleScores.quantile(column, LEVELS[i]);
             }
         }
         return out;
-    }
-
-    static double quantile(double[] sorted, double level) {
-        double pos = level * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 }
