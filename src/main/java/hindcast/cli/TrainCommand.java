@@ -14,7 +14,11 @@ final class TrainCommand extends Common implements Runnable {
     @Override
     public void run() {
         var spark = spark();
-        new Trainer(spark, settings(), System.out).train(request.commodity, request.modelList(), request.frequency(),
-                request.startDate(), request.endDate());
+        Trainer.Result result = new Trainer(spark, settings(), System.out).train(request.commodity,
+                request.modelList(), request.frequency(), request.startDate(), request.endDate());
+        if (!result.failures().isEmpty()) {
+            throw new IllegalStateException(result.failures().size() + " model(s) had failed fits (the others are "
+                    + "stored):\n  " + String.join("\n  ", result.failures()));
+        }
     }
 }

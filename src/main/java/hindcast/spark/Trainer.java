@@ -1,34 +1,64 @@
 package hindcast.spark;
 
 import hindcast.config.Settings;
-import hindcast.model.ForecastModel;
 import hindcast.model.MarketSeries;
+import hindcast.model.ModelSpec;
 import hindcast.model.TrainFrequency;
 import hindcast.plan.TrainedModel;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.PrintStream;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
-/** Fits each model at each train date T of a schedule on data dated on or before T-1, and stores the fits. */
+/**
+ * Fits each model at each train date T of a schedule on data dated on or before T-1, and stores the fits.
+ * Every (model, T) fit is its own Spark task, so the many small per-window fits run in parallel on the
+ * executors (an XGBoost fit is single-threaded and deterministic: one core per fit, not one fit across
+ * the cluster); the fits come back to the driver and are inserted in one MERGE per model.
+ */
 public final class Trainer {
+    private final SparkSession spark;
     private final Settings settings;
     private final MarketStore market;
     private final ModelStore store;
     private final PrintStream out;
 
     public Trainer(SparkSession spark, Settings settings, PrintStream out) {
+        this.spark = spark;
         this.settings = settings;
         this.market = new MarketStore(spark, settings);
         this.store = new ModelStore(spark, settings);
         this.out = out;
     }
 
-    /** Returns the number of models fitted now (already stored ones are kept as they are). */
-    public int train(String commodity, List<String> modelVersions, TrainFrequency frequency, LocalDate start, LocalDate end) {
+    /** What one train call did. */
+    public record Result(int fitted, List<String> failures) {
+    }
+
+    /** One fit for an executor: the model's registry entry and its train date. */
+    record FitJob(String modelVersion, ModelSpec spec, LocalDate trainDate) implements Serializable {
+    }
+
+    /** A fit, or the reason it failed (the model's own error message). */
+    record FitResult(FitJob job, TrainedModel model, String error) implements Serializable {
+    }
+
+    /**
+     * Fits what is not stored yet (stored fits are kept as they are). A fit that fails is reported with its
+     * model, train date and reason and stored nothing; the other fits are stored.
+     */
+    public Result train(String commodity, List<String> modelVersions, TrainFrequency frequency, LocalDate start,
+                        LocalDate end) {
         if (!settings.commodities().contains(commodity)) {
             throw new IllegalArgumentException("unknown commodity '" + commodity + "'; configured: " + settings.commodities());
         }
@@ -41,36 +71,99 @@ public final class Trainer {
                     + commodity + " --prices FILE");
         }
         List<LocalDate> schedule = frequency.schedule(start, end);
-        int fitted = 0;
+        Map<String, Set<LocalDate>> stored = new LinkedHashMap<>();
+        Map<String, List<LocalDate>> tooShort = new LinkedHashMap<>();
+        List<FitJob> jobs = new ArrayList<>();
         for (String version : modelVersions) {
-            ForecastModel model = settings.models().model(version);
-            ModelStore.Key key = new ModelStore.Key(commodity, version, frequency.label());
-            Set<LocalDate> stored = store.trainDates(key, start, end);
-            List<TrainedModel> fits = new ArrayList<>();
-            List<LocalDate> tooShort = new ArrayList<>();
+            ModelSpec spec = settings.models().spec(version);
+            spec.newModel(); // a bad registry entry fails here, once, not in every task
+            Set<LocalDate> have = store.trainDates(key(commodity, version, frequency), start, end);
+            stored.put(version, have);
+            List<LocalDate> shortOnes = new ArrayList<>();
+            tooShort.put(version, shortOnes);
             for (LocalDate t : schedule) {
-                if (stored.contains(t)) {
+                if (have.contains(t)) {
                     continue;
                 }
-                MarketSeries training = series.cutAt(t.minusDays(1));
-                if (training.size() < settings.minTrainingRows()) {
-                    tooShort.add(t);
-                    continue;
+                if (series.cutAt(t.minusDays(1)).size() < settings.minTrainingRows()) {
+                    shortOnes.add(t);
+                } else {
+                    jobs.add(new FitJob(version, spec, t));
                 }
-                try (var state = model.fit(training)) {
-                    fits.add(new TrainedModel(t, state.parameters(), training.size(), state.state()));
-                }
-            }
-            store.insertNew(key, settings.models().spec(version).type(), fits);
-            fitted += fits.size();
-            out.printf("Trained %s / %s (%s): %d train dates, %d fitted, %d already stored%n",
-                    commodity, version, frequency.label(), schedule.size(), fits.size(), stored.size());
-            if (!tooShort.isEmpty()) {
-                out.printf("  skipped %d train date(s) with fewer than %d observations before them: %s%n",
-                        tooShort.size(), settings.minTrainingRows(), abbreviate(tooShort));
             }
         }
-        return fitted;
+        Map<String, List<FitResult>> results = fit(series, jobs);
+        int fitted = 0;
+        List<String> failures = new ArrayList<>();
+        for (String version : modelVersions) {
+            List<TrainedModel> fits = new ArrayList<>();
+            Map<String, List<LocalDate>> failed = new TreeMap<>();
+            for (FitResult r : results.getOrDefault(version, List.of())) {
+                if (r.error() == null) {
+                    fits.add(r.model());
+                } else {
+                    failed.computeIfAbsent(r.error(), e -> new ArrayList<>()).add(r.job().trainDate());
+                }
+            }
+            store.insertNew(key(commodity, version, frequency), settings.models().spec(version).type(), fits);
+            fitted += fits.size();
+            out.printf("Trained %s / %s (%s): %d train dates, %d fitted, %d already stored%n",
+                    commodity, version, frequency.label(), schedule.size(), fits.size(), stored.get(version).size());
+            if (!tooShort.get(version).isEmpty()) {
+                out.printf("  skipped %d train date(s) with fewer than %d observations before them: %s%n",
+                        tooShort.get(version).size(), settings.minTrainingRows(), abbreviate(tooShort.get(version)));
+            }
+            failed.forEach((reason, dates) -> {
+                String line = commodity + " / " + version + ": fit failed at " + abbreviate(dates) + ": " + reason;
+                failures.add(line);
+                out.println("  " + line);
+            });
+        }
+        return new Result(fitted, failures);
+    }
+
+    /** Runs the fits as one Spark job, a task per fit; the series is broadcast once. */
+    private Map<String, List<FitResult>> fit(MarketSeries series, List<FitJob> jobs) {
+        Map<String, List<FitResult>> byVersion = new LinkedHashMap<>();
+        if (jobs.isEmpty()) {
+            return byVersion;
+        }
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<MarketSeries> shared = sc.broadcast(series);
+        try {
+            sc.setJobDescription("train " + jobs.size() + " fit(s) of " + series.commodity());
+            for (FitResult r : sc.parallelize(jobs, jobs.size()).map(new Fit(shared)).collect()) {
+                byVersion.computeIfAbsent(r.job().modelVersion(), v -> new ArrayList<>()).add(r);
+            }
+        } finally {
+            sc.setJobDescription(null);
+            shared.destroy();
+        }
+        return byVersion;
+    }
+
+    /** Executor side: cut the series at T-1, fit, return parameters and state (native resources closed). */
+    private static final class Fit implements Function<FitJob, FitResult> {
+        private final Broadcast<MarketSeries> series;
+
+        Fit(Broadcast<MarketSeries> series) {
+            this.series = series;
+        }
+
+        @Override
+        public FitResult call(FitJob job) {
+            MarketSeries training = series.value().cutAt(job.trainDate().minusDays(1));
+            try (var state = job.spec().newModel().fit(training)) {
+                return new FitResult(job, new TrainedModel(job.trainDate(), state.parameters(), training.size(),
+                        state.state()), null);
+            } catch (RuntimeException e) {
+                return new FitResult(job, null, e.getMessage() != null ? e.getMessage() : e.toString());
+            }
+        }
+    }
+
+    private static ModelStore.Key key(String commodity, String version, TrainFrequency frequency) {
+        return new ModelStore.Key(commodity, version, frequency.label());
     }
 
     private static String abbreviate(List<LocalDate> dates) {

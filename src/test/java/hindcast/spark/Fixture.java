@@ -87,7 +87,11 @@ final class Fixture {
     }
 
     Fixture train(String commodity, List<String> models, String frequency, LocalDate from, LocalDate to) {
-        new Trainer(spark, settings, out()).train(commodity, models, hindcast.model.TrainFrequency.parse(frequency), from, to);
+        Trainer.Result r = new Trainer(spark, settings, out()).train(commodity, models,
+                hindcast.model.TrainFrequency.parse(frequency), from, to);
+        if (!r.failures().isEmpty()) {
+            throw new AssertionError("fits failed: " + r.failures());
+        }
         return this;
     }
 

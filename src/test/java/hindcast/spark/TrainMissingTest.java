@@ -32,4 +32,19 @@ class TrainMissingTest {
         f.use();
         assertEquals(2, f.count("SELECT count(*) FROM " + f.table("task-errors") + " WHERE error_kind = 'NO_TRAINED_MODEL'"));
     }
+
+    @Test
+    void aRegressorTheCommodityLacksFailsTrainNamingTheColumnAndStoresTheOtherModels(@TempDir Path home) {
+        Fixture f = new Fixture(home, "models.sarimax_vix { type = sarimax, order = [0, 1, 0], exog = [vix] }")
+                .withSampleMarket();
+        Cli train = Cli.run("train", "--config", f.configFile.toString(), "--commodity", "Coffee",
+                "--models", "sarimax_vix,naive", "--train-frequency", "quarterly", "--start", "2020-01-01",
+                "--end", "2020-12-31");
+        assertEquals(1, train.code(), train.out());
+        assertTrue(train.err().contains("Coffee / sarimax_vix: fit failed at [2020-01-01, 2020-04-01, 2020-07-01, "
+                + "2020-10-01]") && train.err().contains("vix"), train.err());
+        assertTrue(train.out().contains("Trained Coffee / naive (quarterly): 4 train dates, 4 fitted"), train.out());
+        f.use();
+        assertEquals(4, f.count("SELECT count(*) FROM " + f.table("trained-models")));
+    }
 }
