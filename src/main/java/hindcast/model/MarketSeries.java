@@ -138,6 +138,28 @@ public final class MarketSeries implements Serializable {
         return rows;
     }
 
+    /**
+     * The last contiguous run of observations where every named covariate has a value: a regression can use
+     * them all. A covariate missing on the last observation is an error naming it and the date.
+     */
+    public MarketSeries withCovariatesPresent(List<String> names) {
+        Map<String, double[]> columns = covariateColumns(names);
+        int from = 0;
+        for (int i = size - 1; i >= 0 && from == 0; i--) {
+            for (String name : names) {
+                if (Double.isNaN(columns.get(name)[i])) {
+                    if (i == size - 1) {
+                        throw new IllegalArgumentException(commodity + ": covariate " + name + " is missing on "
+                                + date(i));
+                    }
+                    from = i + 1;
+                    break;
+                }
+            }
+        }
+        return from == 0 ? this : last(size - from);
+    }
+
     /** Log returns between consecutive observations, the last {@code count} of them (fewer if short). */
     public double[] lastLogReturns(int count) {
         int n = Math.min(count, size - 1);

@@ -51,7 +51,7 @@ public final class SarimaxModel implements ForecastModel {
 
     @Override
     public ModelState fit(MarketSeries training) {
-        MarketSeries window = trainWindow > 0 ? training.last(trainWindow) : training;
+        MarketSeries window = window(training);
         double[] y = window.closes();
         double[][] x = window.covariateRows(exog);
         return restore((order == null ? AutoOrder.select(y, x) : Sarimax.fit(order, y, x)).params());
@@ -60,6 +60,15 @@ public final class SarimaxModel implements ForecastModel {
     @Override
     public ModelState restore(Map<String, Double> parameters) {
         return restore(SarimaxParams.fromMap(parameters));
+    }
+
+    /**
+     * The observations a fit at T, or the filter for a forecast from D, uses: the last {@code trainWindow}
+     * before T (or D), shortened to the stretch where every regressor has a value (a weather file that starts
+     * later than the prices shortens early windows instead of failing them).
+     */
+    private MarketSeries window(MarketSeries history) {
+        return (trainWindow > 0 ? history.last(trainWindow) : history).withCovariatesPresent(exog);
     }
 
     private ModelState restore(SarimaxParams params) {
@@ -79,7 +88,8 @@ public final class SarimaxModel implements ForecastModel {
         }
 
         @Override
-        public void simulate(MarketSeries history, LocalDate start, Rng rng, float[][] out) {
+        public void simulate(MarketSeries all, LocalDate start, Rng rng, float[][] out) {
+            MarketSeries history = window(all);
             double[][] x = history.covariateRows(exog);
             FilteredState end = Sarimax.filter(params, history.closes(), x, noiseWindow);
             if (noiseWindow > 0 && end.recentScale() > 0) {

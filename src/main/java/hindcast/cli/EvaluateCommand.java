@@ -1,0 +1,67 @@
+package hindcast.cli;
+
+import hindcast.spark.Evaluation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.Locale;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Scores the stored forecasts that have their realised prices (horizon h = day_h, the price on "
+                + "D+h-1, where the market has a close that day) and prints per commodity, model and horizon: MAE, "
+                + "RMSE, MAPE, CRPS, CRPS relative to naive, 80%/95% interval coverage.")
+final class EvaluateCommand extends Common implements Runnable {
+    @Option(names = "--commodity", paramLabel = "C1,C2", description = "Commodities (default: all).")
+    String commodities = "";
+
+    @Option(names = "--models", paramLabel = "m1,m2", description = "Model versions (default: all).")
+    String models = "";
+
+    @Option(names = "--start", paramLabel = "YYYY-MM-DD", description = "First forecast date (default: all).")
+    String start = "0001-01-01";
+
+    @Option(names = "--end", paramLabel = "YYYY-MM-DD", description = "Last forecast date (default: all).")
+    String end = "9999-12-31";
+
+    @Option(names = "--horizons", paramLabel = "h1,h2", description = "Horizons 1..14 (default: 1,7,14).")
+    String horizons = "1,7,14";
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public void run() {
+        List<Integer> hs = list(horizons).stream().map(h -> {
+            int v;
+            try {
+                v = Integer.parseInt(h);
+            } catch (NumberFormatException e) {
+                v = 0;
+            }
+            if (v < 1 || v > 14) {
+                throw new IllegalArgumentException("--horizons must be numbers 1..14, got '" + h + "'");
+            }
+            return v;
+        }).toList();
+        Evaluation evaluation = new Evaluation(spark(), settings());
+        List<Evaluation.Line> lines = evaluation.leaderboard(evaluation.scores(new Evaluation.Scope(list(commodities),
+                list(models), date("--start", start), date("--end", end), hs)));
+        if (json) {
+            System.out.println(Json.write(lines));
+            return;
+        }
+        if (lines.isEmpty()) {
+            System.out.println("No forecast has its realised prices yet.");
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%-8s %-22s %3s %7s %9s %9s %7s %9s %10s %6s %6s %9s%n", "commodity", "model",
+                "h", "n", "MAE", "RMSE", "MAPE", "CRPS", "CRPS/naive", "cov80", "cov95", "width95");
+        for (Evaluation.Line l : lines) {
+            System.out.printf(Locale.ROOT, "%-8s %-22s %3d %,7d %9.3f %9.3f %6.2f%% %9.3f %10s %6.3f %6.3f %9.3f%n",
+                    l.commodity(), l.modelVersion(), l.horizon(), l.forecasts(), l.mae(), l.rmse(), 100 * l.mape(),
+                    l.crps(), l.crpsVsNaive() == null ? "-" : String.format(Locale.ROOT, "%.3f", l.crpsVsNaive()),
+                    l.coverage80(), l.coverage95(), l.width95());
+        }
+    }
+}
