@@ -81,6 +81,28 @@ class SarimaxModelTest {
         assertTrue(e.getMessage().contains("no covariate 'precipitation_mm'"), e.getMessage());
     }
 
+    @Test
+    void aRegressorThatStartsLateShortensTheWindowAndOneMissingOnTheLastDayIsAnError() {
+        MarketSeries s = series(700);
+        double[] temp = s.covariateColumns(List.of("temp_mean_c")).get("temp_mean_c");
+        java.util.Arrays.fill(temp, 0, 300, Double.NaN); // the weather file starts 300 days after the prices
+        int[] days = new int[700];
+        for (int i = 0; i < 700; i++) {
+            days[i] = (int) s.date(i).toEpochDay();
+        }
+        MarketSeries late = new MarketSeries("Coffee", days, s.closes(), Map.of("temp_mean_c", temp));
+        ForecastModel model = new SarimaxModel(new SarimaxOrder(0, 1, 0), List.of("temp_mean_c"), PERSIST, 600, 60);
+        ModelState fitted = model.fit(late);
+        ModelState onlyPresent = model.fit(new MarketSeries("Coffee", java.util.Arrays.copyOfRange(days, 300, 700),
+                java.util.Arrays.copyOfRange(s.closes(), 300, 700),
+                Map.of("temp_mean_c", java.util.Arrays.copyOfRange(temp, 300, 700))));
+        assertEquals(onlyPresent.parameters(), fitted.parameters());
+
+        temp[699] = Double.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.fit(late));
+        assertEquals("Coffee: covariate temp_mean_c is missing on " + s.date(699), e.getMessage());
+    }
+
     /** ARIMA(0,1,0) errors, y = w + 0.5 temp, with a tiny innovation variance: the path mean shows the projection. */
     private static final Map<String, Double> KNOWN = Map.of("p", 0.0, "d", 1.0, "q", 0.0, "x1", 0.5, "sigma2", 1e-6);
 
