@@ -2,7 +2,6 @@ package hindcast.bench;
 
 import hindcast.config.Settings;
 import hindcast.data.MarketAssembler;
-import hindcast.data.MarketCsv;
 import hindcast.model.TrainFrequency;
 import hindcast.plan.Request;
 import hindcast.spark.BackfillStream;
@@ -15,13 +14,17 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.apache.spark.sql.functions.col;
@@ -32,52 +35,111 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.randn;
 
 /**
- * The headline workload (Coffee from ../shared/data, random_walk, semiannually, 2018-01-01..2025-11-16,
- * 2,000 paths) against a plain Delta append of as many rows of the same schema, in one JVM and one run,
- * so the ratio holds on a noisy shared machine. Run by scripts/bench; works in a fresh directory.
+ * Backfill workloads on the real data of hindcast.inputs (scripts/bench passes conf/shared-data.conf),
+ * semiannual training, 2018-01-01..2025-11-16, against a plain Delta append of as many rows of the same
+ * schema, in one JVM and one run, so the ratio holds on a noisy shared machine. Works in a fresh directory.
+ * <ul>
+ *   <li>{@code full}: every configured commodity x {naive, random_walk, sarimax_auto_weather, xgboost},
+ *   training included, one catch-up run per model (for per-model rates);</li>
+ *   <li>{@code quick}: Coffee x random_walk after a JIT warm-up on both code paths.</li>
+ * </ul>
  */
 public final class Benchmark {
-    static final String COMMODITY = "Coffee";
-    static final String MODEL = "random_walk";
     static final LocalDate START = LocalDate.of(2018, 1, 1);
     static final LocalDate END = LocalDate.of(2025, 11, 16);
-    /** Warms the JIT on both code paths with a model the measured workload does not use. */
-    static final String WARMUP_MODEL = "naive";
+    static final List<String> FULL_MODELS = List.of("naive", "random_walk", "sarimax_auto_weather", "xgboost");
+    static final TrainFrequency FREQUENCY = TrainFrequency.SEMIANNUALLY;
+    private static final double GIB = 1 << 30;
 
-    public static void run(Path data, Settings settings) throws Exception {
-        SparkSession spark = SparkSessions.open(settings);
-        PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
-        System.out.printf("Spark master %s, %d cores; workload: %s / %s semiannually %s..%s, %d paths%n",
-                spark.sparkContext().master(), spark.sparkContext().defaultParallelism(), COMMODITY, MODEL, START, END,
-                settings.paths());
+    private final SparkSession spark;
+    private final Settings settings;
+    private final PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
 
-        long t0 = System.nanoTime();
-        new MarketStore(spark, settings).replace(COMMODITY, MarketAssembler.assemble(
-                MarketCsv.readPrices(data.resolve("coffee_kc_yahoo_daily.csv")).records(), List.of()));
-        new Trainer(spark, settings, quiet).train(COMMODITY, List.of(MODEL, WARMUP_MODEL), TrainFrequency.SEMIANNUALLY,
-                START, END);
-        double setup = seconds(t0);
+    private Benchmark(Settings settings) {
+        this.settings = settings;
+        this.spark = SparkSessions.open(settings);
+    }
 
-        backfill(spark, settings, quiet, WARMUP_MODEL, START.plusDays(119));
-        plainAppend(spark, settings, 120L * settings.paths(), "bench_warmup");
+    public static void run(Settings settings, String workload) throws Exception {
+        if (settings.inputs().isEmpty()) {
+            throw new IllegalArgumentException("no hindcast.inputs configured; run it through scripts/bench");
+        }
+        Benchmark b = new Benchmark(settings);
+        System.out.printf("Spark master %s, %d cores, max heap %.1f GiB, %d paths%n", b.spark.sparkContext().master(),
+                b.spark.sparkContext().defaultParallelism(), Runtime.getRuntime().maxMemory() / GIB, settings.paths());
+        try {
+            switch (workload) {
+                case "full" -> b.full();
+                case "quick" -> b.quick();
+                default -> throw new IllegalArgumentException("workload must be full or quick, got " + workload);
+            }
+        } finally {
+            b.spark.stop();
+        }
+    }
 
-        long t1 = System.nanoTime();
-        backfill(spark, settings, System.out, MODEL, END);
-        double backfill = seconds(t1);
-        long rows = spark.sql("SELECT count(*) FROM distributions WHERE model_version = '" + MODEL + "'").first().getLong(0);
+    private void full() throws Exception {
+        List<String> commodities = List.copyOf(settings.inputs().keySet());
+        System.out.printf("workload: %s x %s, %s %s..%s%n", commodities, FULL_MODELS, FREQUENCY.label(), START, END);
+        double ingest = time(() -> ingest(commodities));
+        double train = time(() -> {
+            for (String c : commodities) {
+                new Trainer(spark, settings, System.out).train(c, FULL_MODELS, FREQUENCY, START, END);
+            }
+        });
+        Map<String, Double> perModel = new LinkedHashMap<>();
+        for (String model : FULL_MODELS) {
+            perModel.put(model, time(() -> backfill(System.out, commodities, model, END)));
+        }
+        double backfill = perModel.values().stream().mapToDouble(Double::doubleValue).sum();
+        long rows = count("SELECT count(*) FROM distributions");
+        double append = time(() -> plainAppend(rows, "bench_append"));
+        double rerun = time(() -> {
+            for (String model : FULL_MODELS) {
+                backfill(quiet, commodities, model, END);
+            }
+        });
+        long rowsAfter = count("SELECT count(*) FROM distributions");
+
+        long forecastsPerModel = commodities.size() * (ChronoUnit.DAYS.between(START, END) + 1);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "ingest                    %8.1f s%n", ingest);
+        System.out.printf(Locale.ROOT, "train (%d fits)           %8.1f s%n",
+                commodities.size() * FULL_MODELS.size() * FREQUENCY.schedule(START, END).size(), train);
+        perModel.forEach((model, s) -> System.out.printf(Locale.ROOT,
+                "backfill %-22s %6.1f s   %,d forecasts, %.0f forecasts/s%n", model, s, forecastsPerModel,
+                forecastsPerModel / s));
+        long forecasts = forecastsPerModel * FULL_MODELS.size();
+        System.out.printf(Locale.ROOT, "backfill, all models      %8.1f s   %,d forecasts, %,d rows, %.0f forecasts/s%n",
+                backfill, forecasts, rows, forecasts / backfill);
+        System.out.printf(Locale.ROOT, "total incl. training      %8.1f s   (target < 300 s)%n", ingest + train + backfill);
+        System.out.printf(Locale.ROOT, "plain Delta append        %8.1f s   %,d rows, same schema%n", append, rows);
+        System.out.printf(Locale.ROOT, "ratio backfill / append   %8.2f%n", backfill / append);
+        System.out.printf(Locale.ROOT, "rerun of all requests     %8.1f s   rows %,d -> %,d%n", rerun, rows, rowsAfter);
+        System.out.printf(Locale.ROOT, "old generation peak       %8.2f GiB of a %.1f GiB heap (-Xmx)%n", oldGenPeak() / GIB,
+                Runtime.getRuntime().maxMemory() / GIB);
+    }
+
+    private void quick() throws Exception {
+        String commodity = "Coffee";
+        String model = "random_walk";
+        String warmup = "naive"; // warms the JIT on both code paths with a model the measurement does not use
+        System.out.printf("workload: %s / %s %s %s..%s%n", commodity, model, FREQUENCY.label(), START, END);
+        double setup = time(() -> {
+            ingest(List.of(commodity));
+            new Trainer(spark, settings, quiet).train(commodity, List.of(model, warmup), FREQUENCY, START, END);
+        });
+        backfill(quiet, List.of(commodity), warmup, START.plusDays(119));
+        plainAppend(120L * settings.paths(), "bench_warmup");
+
+        double backfill = time(() -> backfill(System.out, List.of(commodity), model, END));
+        String rowsOfModel = "SELECT count(*) FROM distributions WHERE model_version = '" + model + "'";
+        long rows = count(rowsOfModel);
         long forecasts = ChronoUnit.DAYS.between(START, END) + 1;
-
-        long t2 = System.nanoTime();
-        plainAppend(spark, settings, rows, "bench_append");
-        double append = seconds(t2);
-
-        long t3 = System.nanoTime();
-        backfill(spark, settings, quiet, MODEL, END);
-        double rerun = seconds(t3);
-        long rowsAfter = spark.sql("SELECT count(*) FROM distributions WHERE model_version = '" + MODEL + "'").first().getLong(0);
-
-        long rerunComputed = spark.sql("SELECT forecasts_written FROM batch_log ORDER BY finished_at DESC LIMIT 1")
-                .first().getLong(0);
+        double append = time(() -> plainAppend(rows, "bench_append"));
+        double rerun = time(() -> backfill(quiet, List.of(commodity), model, END));
+        long rowsAfter = count(rowsOfModel);
+        long rerunComputed = count("SELECT forecasts_written FROM batch_log ORDER BY finished_at DESC LIMIT 1");
         int cores = spark.sparkContext().defaultParallelism();
         System.out.println();
         System.out.printf(Locale.ROOT, "ingest + train            %8.1f s%n", setup);
@@ -87,27 +149,35 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "ratio backfill / append   %8.2f    (target <= 2.0)%n", backfill / append);
         System.out.printf(Locale.ROOT, "rerun of the same request %8.1f s   rows %,d -> %,d, forecasts computed %d "
                 + "(target < 15 s, no change)%n", rerun, rows, rowsAfter, rerunComputed);
-        spark.stop();
     }
 
-    private static void backfill(SparkSession spark, Settings settings, PrintStream out, String model, LocalDate end)
-            throws Exception {
-        Request r = new Request(UUID.randomUUID().toString(), COMMODITY, model, TrainFrequency.SEMIANNUALLY.label(),
-                START, end, Instant.now().truncatedTo(ChronoUnit.MICROS));
-        new TaskQueue(spark, settings).enqueue(List.of(r));
+    private void ingest(List<String> commodities) {
+        MarketStore store = new MarketStore(spark, settings);
+        for (String c : commodities) {
+            Settings.Input in = settings.inputs().get(c);
+            store.replace(c, MarketAssembler.read(in.prices(), in.covariates()).records());
+        }
+    }
+
+    /** One request per commodity, worked by one catch-up run. */
+    private void backfill(PrintStream out, List<String> commodities, String model, LocalDate end) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<Request> requests = commodities.stream().map(c -> new Request(UUID.randomUUID().toString(), c, model,
+                FREQUENCY.label(), START, end, now)).toList();
+        new TaskQueue(spark, settings).enqueue(requests);
         BackfillStream.run(spark, settings, BackfillStream.Mode.AVAILABLE_NOW, out);
     }
 
     /** The baseline: random rows appended to a fresh Delta table of the same schema, partitioning and properties. */
-    private static void plainAppend(SparkSession spark, Settings settings, long rows, String table) {
+    private void plainAppend(long rows, String table) {
         List<Column> cols = new ArrayList<>();
         cols.add(col("id").mod(settings.paths()).plus(1).cast("int").as("path_id"));
         Column start = date_add(lit(START), col("id").divide(settings.paths()).cast("int"));
         cols.add(start.as("forecast_start_date"));
         cols.add(date_sub(start, 1).as("data_cutoff_date"));
         cols.add(current_timestamp().as("generation_timestamp"));
-        cols.add(lit(MODEL).as("model_version"));
-        cols.add(lit(COMMODITY).as("commodity"));
+        cols.add(lit("random_walk").as("model_version"));
+        cols.add(lit("Coffee").as("commodity"));
         for (int k = 1; k <= 14; k++) {
             cols.add(lit(150.0).plus(randn(k)).cast("float").as("day_" + k));
         }
@@ -120,7 +190,30 @@ public final class Benchmark {
                 .write().format("delta").mode("append").save(location);
     }
 
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
+    private long count(String sql) {
+        return spark.sql(sql).first().getLong(0);
+    }
+
+    /**
+     * Peak usage of the old-generation pool, where long-lived data ends up: a better sign of the memory the
+     * run needs than young-generation churn (summing the pools' peaks would add peaks of different moments).
+     */
+    private static long oldGenPeak() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && (pool.getName().contains("Old") || pool.getName().contains("Tenured"))) {
+                return pool.getPeakUsage().getUsed();
+            }
+        }
+        return -1;
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static double time(Step step) throws Exception {
+        long t0 = System.nanoTime();
+        step.run();
+        return (System.nanoTime() - t0) / 1e9;
     }
 }

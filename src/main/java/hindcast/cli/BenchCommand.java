@@ -4,18 +4,16 @@ import hindcast.bench.Benchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
-
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
-        description = "The headline benchmark (use scripts/bench, which runs it in a fresh directory).")
+        description = "The backfill benchmark (use scripts/bench, which runs it in a fresh directory).")
 final class BenchCommand extends Common implements Runnable {
-    @Parameters(index = "0", paramLabel = "DATA_DIR", description = "Directory with coffee_kc_yahoo_daily.csv.")
-    Path data;
+    @Parameters(index = "0", defaultValue = "full", paramLabel = "WORKLOAD", description = "full or quick.")
+    String workload;
 
     @Override
     public void run() {
         try {
-            Benchmark.run(data, settings());
+            Benchmark.run(settings(), workload);
         } catch (Exception e) {
             throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
         }

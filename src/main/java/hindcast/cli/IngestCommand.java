@@ -1,11 +1,8 @@
 package hindcast.cli;
 
 import hindcast.config.Settings;
-import hindcast.data.CovariateSeries;
 import hindcast.data.MarketAssembler;
-import hindcast.data.MarketCsv;
 import hindcast.data.MarketRecord;
-import hindcast.data.PriceFile;
 import hindcast.spark.MarketStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,16 +64,12 @@ final class IngestCommand extends Common implements Runnable {
 
     /** Parses everything first, then writes once: bad input never leaves a partial table. */
     static void ingest(MarketStore store, String commodity, Path prices, List<Path> covariateFiles) {
-        PriceFile priceFile = MarketCsv.readPrices(prices);
-        List<CovariateSeries> covariates = new ArrayList<>();
-        for (Path f : covariateFiles) {
-            covariates.add(MarketCsv.readCovariates(f));
-        }
-        List<MarketRecord> records = MarketAssembler.assemble(priceFile.records(), covariates);
+        MarketAssembler.Assembled in = MarketAssembler.read(prices, covariateFiles);
+        List<MarketRecord> records = in.records();
         boolean wrote = store.replace(commodity, records);
         System.out.printf("%s %s: %,d trading days %s..%s%s%s%n", wrote ? "Ingested" : "Unchanged", commodity,
                 records.size(), records.get(0).date(), records.get(records.size() - 1).date(),
-                priceFile.skippedRows() > 0 ? ", " + priceFile.skippedRows() + " rows without a close skipped" : "",
-                covariates.isEmpty() ? "" : ", covariates from " + covariates.size() + " file(s)");
+                in.skippedRows() > 0 ? ", " + in.skippedRows() + " rows without a close skipped" : "",
+                in.covariateFiles() == 0 ? "" : ", covariates from " + in.covariateFiles() + " file(s)");
     }
 }

@@ -2,6 +2,7 @@ package hindcast.data;
 
 import static hindcast.data.MarketColumns.COVARIATES;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,20 @@ public final class MarketAssembler {
     public static final int MAX_AGE_DAYS = 7;
 
     private MarketAssembler() {
+    }
+
+    /** The market rows of one commodity, and what reading its files found. */
+    public record Assembled(List<MarketRecord> records, int skippedRows, int covariateFiles) {
+    }
+
+    /** Reads a price file and its covariate files and joins them; parses everything before returning. */
+    public static Assembled read(Path prices, List<Path> covariateFiles) {
+        PriceFile priceFile = MarketCsv.readPrices(prices);
+        List<CovariateSeries> covariates = new ArrayList<>();
+        for (Path f : covariateFiles) {
+            covariates.add(MarketCsv.readCovariates(f));
+        }
+        return new Assembled(assemble(priceFile.records(), covariates), priceFile.skippedRows(), covariates.size());
     }
 
     /**

@@ -8,16 +8,37 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** One registry entry: a model_version name, its model type and the type's parameters. */
 public record ModelSpec(String name, String type, Map<String, Object> params) implements Serializable {
 
+    /** The parameters each type reads; anything else is a mistake worth an error, not a silent default. */
+    private static final Map<String, Set<String>> KNOWN = Map.of(
+            "naive", Set.of("vol-window"),
+            "random_walk", Set.of("vol-window", "drift-window"),
+            "sarimax", Set.of("order", "exog", "exog-projection", "train-window", "noise-window"),
+            "xgboost", Set.of("lags", "windows", "covariates", "max-depth", "rounds"));
+
+    /** Parameter names may be written with '_' or '-' (train_window = train-window). */
     public ModelSpec {
-        params = new HashMap<>(params);
+        Map<String, Object> normalized = new HashMap<>();
+        params.forEach((k, v) -> normalized.put(k.replace('_', '-'), v));
+        params = normalized;
     }
 
     /** The model this entry describes; the one place a type name becomes a class. */
     public ForecastModel newModel() {
+        Set<String> known = KNOWN.get(type);
+        if (known != null) {
+            for (String key : new TreeSet<>(params.keySet())) {
+                if (!known.contains(key)) {
+                    throw new IllegalArgumentException("model '" + name + "': unknown parameter '" + key
+                            + "' for type " + type + " (known: " + new TreeSet<>(known) + ")");
+                }
+            }
+        }
         return switch (type) {
             case "naive" -> new NaiveModel(intParam("vol-window", 250));
             case "random_walk" -> new RandomWalkModel(intParam("vol-window", 250), intParam("drift-window", 30));

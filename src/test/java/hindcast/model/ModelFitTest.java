@@ -103,4 +103,14 @@ class ModelFitTest {
         assertThrows(IllegalArgumentException.class, () -> new ModelRegistry(Map.of(
                 "x", new ModelSpec("x", "garch", Map.of()))));
     }
+
+    @Test
+    void parameterNamesTakeUnderscoresOrHyphensAndAnUnknownOneIsAnError() {
+        ModelSpec underscores = new ModelSpec("rw", "random_walk", Map.of("vol_window", 3, "drift_window", 2));
+        assertEquals(0.10, ((LogRandomWalk) underscores.newModel().fit(handMade())).mu(), EPS);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ModelSpec("s", "sarimax", Map.of("exog_projections", "persist")).newModel());
+        assertEquals("model 's': unknown parameter 'exog-projections' for type sarimax (known: [exog, "
+                + "exog-projection, noise-window, order, train-window])", e.getMessage());
+    }
 }
