@@ -1,5 +1,6 @@
 package hindcast.cli;
 
+import hindcast.spark.Actuals;
 import hindcast.spark.Evaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,9 +9,10 @@ import java.util.List;
 import java.util.Locale;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Scores the stored forecasts that have their realised prices (horizon h = day_h, the price on "
-                + "D+h-1, where the market has a close that day) and prints per commodity, model and horizon: MAE, "
-                + "RMSE, MAPE, CRPS, CRPS relative to naive, 80%/95% interval coverage.")
+        description = "Writes the realised prices of every forecast whose 14 days are in the market table (its "
+                + "actuals row), scores what is new into forecast_metrics (horizon h = day_h, the price of D+h-1, on "
+                + "trading days) and prints per commodity, model and horizon: MAE, RMSE, MAPE, CRPS, CRPS skill "
+                + "versus naive, 80%/95% interval coverage and directional accuracy.")
 final class EvaluateCommand extends Common implements Runnable {
     @Option(names = "--commodity", paramLabel = "C1,C2", description = "Commodities (default: all).")
     String commodities = "";
@@ -44,24 +46,26 @@ final class EvaluateCommand extends Common implements Runnable {
             }
             return v;
         }).toList();
-        Evaluation evaluation = new Evaluation(spark(), settings());
-        List<Evaluation.Line> lines = evaluation.leaderboard(evaluation.scores(new Evaluation.Scope(list(commodities),
-                list(models), date("--start", start), date("--end", end), hs)));
+        long actuals = new Actuals(spark(), settings()).update();
+        long scored = new Evaluation(spark(), settings()).update();
+        System.out.printf(Locale.ROOT, "Actuals written or updated: %,d    Forecasts scored: %,d%n", actuals, scored);
+        List<Evaluation.Line> lines = new Evaluation(spark(), settings()).leaderboard(new Evaluation.Scope(
+                list(commodities), list(models), date("--start", start), date("--end", end), hs));
         if (json) {
             System.out.println(Json.write(lines));
             return;
         }
         if (lines.isEmpty()) {
-            System.out.println("No forecast has its realised prices yet.");
+            System.out.println("No forecast has its realised prices yet (they need the 14 days from D in the market table).");
             return;
         }
-        System.out.printf(Locale.ROOT, "%-8s %-22s %3s %7s %9s %9s %7s %9s %10s %6s %6s %9s%n", "commodity", "model",
-                "h", "n", "MAE", "RMSE", "MAPE", "CRPS", "CRPS/naive", "cov80", "cov95", "width95");
+        System.out.printf(Locale.ROOT, "%-8s %-22s %3s %7s %9s %9s %7s %9s %10s %6s %6s %9s %6s%n", "commodity",
+                "model", "h", "n", "MAE", "RMSE", "MAPE", "CRPS", "CRPS skill", "cov80", "cov95", "width95", "dir");
         for (Evaluation.Line l : lines) {
-            System.out.printf(Locale.ROOT, "%-8s %-22s %3d %,7d %9.3f %9.3f %6.2f%% %9.3f %10s %6.3f %6.3f %9.3f%n",
+            System.out.printf(Locale.ROOT, "%-8s %-22s %3d %,7d %9.3f %9.3f %6.2f%% %9.3f %10s %6.3f %6.3f %9.3f %6.3f%n",
                     l.commodity(), l.modelVersion(), l.horizon(), l.forecasts(), l.mae(), l.rmse(), 100 * l.mape(),
-                    l.crps(), l.crpsVsNaive() == null ? "-" : String.format(Locale.ROOT, "%.3f", l.crpsVsNaive()),
-                    l.coverage80(), l.coverage95(), l.width95());
+                    l.crps(), l.crpsSkill() == null ? "-" : String.format(Locale.ROOT, "%+.1f%%", 100 * l.crpsSkill()),
+                    l.coverage80(), l.coverage95(), l.width95(), l.directional());
         }
     }
 }

@@ -53,7 +53,7 @@ public record Settings(
 
     /** Table names in the order they are created. */
     public static final List<String> TABLES = List.of("market", "trained-models", "forecast-tasks", "distributions",
-            "task-errors", "batch-log");
+            "forecast-metrics", "task-errors", "batch-log");
 
     public static Settings load(Path userFile) {
         return load(userFile, Map.of());

@@ -3,6 +3,8 @@ package hindcast.spark;
 import hindcast.config.Settings;
 import hindcast.model.MarketSeries;
 import hindcast.score.HorizonScore;
+import io.delta.tables.DeltaTable;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
@@ -11,45 +13,37 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.when;
 
 /**
- * Scores stored forecasts against realised prices. Horizon h is the column {@code day_h}, the price on
- * calendar day D+h-1; it is scored only where the market has a close dated exactly D+h-1 (so weekends and
- * holidays, which carry a repeated price, are left out), and only for forecasts with all their paths.
+ * Scores stored forecasts against their actuals row ({@link Actuals}) into {@code forecast_metrics}, one row
+ * per forecast and horizon h = 1..14, where h is the column {@code day_h}, the price of calendar day D+h-1.
+ * Only trading days are scored: horizons whose day has a market close dated exactly that day (weekends and
+ * holidays carry a repeated price, which would count twice).
  * <p>
- * One pass over distributions: the paths of a forecast are gathered with {@code collect_list}, which Spark
- * pre-aggregates in the scan's tasks, then each forecast is scored in Java against the broadcast closes.
+ * Incremental and idempotent: a forecast is (re)scored only when its actuals row is newer than its metrics,
+ * in one MERGE; with nothing new there is no commit. The paths of the forecasts to score are gathered with
+ * {@code collect_list}, which Spark pre-aggregates in the scan's tasks, and scored in Java on the executors.
  */
 public final class Evaluation {
-    public static final StructType SCORES = new StructType()
-            .add("commodity", DataTypes.StringType, false)
-            .add("model_version", DataTypes.StringType, false)
-            .add("forecast_start_date", DataTypes.DateType, false)
-            .add("horizon", DataTypes.IntegerType, false)
-            .add("actual", DataTypes.DoubleType, false)
-            .add("mean", DataTypes.DoubleType, false)
-            .add("median", DataTypes.DoubleType, false)
-            .add("crps", DataTypes.DoubleType, false)
-            .add("pit", DataTypes.DoubleType, false)
-            .add("in_80", DataTypes.BooleanType, false)
-            .add("in_95", DataTypes.BooleanType, false)
-            .add("width_80", DataTypes.DoubleType, false)
-            .add("width_95", DataTypes.DoubleType, false);
+    private static final int HORIZONS = DistributionStore.HORIZON_DAYS;
 
     private final SparkSession spark;
     private final Settings settings;
@@ -59,123 +53,160 @@ public final class Evaluation {
         this.settings = settings;
     }
 
-    /** What to score: commodities and models (empty = all), forecast dates in [from, to]. */
-    public record Scope(List<String> commodities, List<String> models, LocalDate from, LocalDate to,
-                        List<Integer> horizons) implements Serializable {
-    }
-
-    /** One row of {@link #SCORES} per forecast and horizon that has its actual. */
-    public Dataset<Row> scores(Scope scope) {
-        Map<String, Map<Integer, Double>> closes = new HashMap<>();
-        MarketStore market = new MarketStore(spark, settings);
-        for (String commodity : settings.commodities()) {
-            if (scope.commodities().isEmpty() || scope.commodities().contains(commodity)) {
-                closes.put(commodity, byDay(market.load(commodity)));
-            }
-        }
-        Column where = col("path_id").between(1, settings.paths()).and(col("is_actuals").equalTo(false))
-                .and(col("forecast_start_date").between(lit(scope.from()), lit(scope.to())));
-        if (!scope.commodities().isEmpty()) {
-            where = where.and(col("commodity").isin(scope.commodities().toArray()));
-        }
-        if (!scope.models().isEmpty()) {
-            where = where.and(col("model_version").isin(scope.models().toArray()));
-        }
-        List<Column> aggregates = new ArrayList<>();
-        for (int h : scope.horizons()) {
-            aggregates.add(collect_list(col("day_" + h)).as("h" + h));
-        }
-        Dataset<Row> forecasts = spark.read().format("delta").load(settings.tableLocation("distributions"))
-                .where(where)
-                .groupBy("commodity", "model_version", "forecast_start_date")
-                .agg(count(lit(1)).as("paths"), aggregates.toArray(new Column[0]))
-                .where(col("paths").equalTo(settings.paths()));
-        var sc = spark.sparkContext();
-        Broadcast<Map<String, Map<Integer, Double>>> shared = new org.apache.spark.api.java.JavaSparkContext(sc)
-                .broadcast(closes);
-        return forecasts.flatMap(new Score(shared, scope.horizons()), Encoders.row(SCORES));
-    }
-
-    /**
-     * Per commodity, model and horizon: forecasts scored, MAE of the median, RMSE of the mean, MAPE of the
-     * median, mean CRPS, CRPS relative to naive (sum of the model's CRPS over sum of naive's, on the forecasts
-     * both have; null without naive), 80%/95% interval coverage and mean 95% width.
-     */
-    public record Line(String commodity, String modelVersion, int horizon, long forecasts, double mae, double rmse,
-                       double mape, double crps, Double crpsVsNaive, double coverage80, double coverage95,
-                       double width95) implements Serializable {
-    }
-
-    public List<Line> leaderboard(Dataset<Row> scores) {
-        Dataset<Row> cached = scores.persist();
+    /** Scores the forecasts whose actuals are new or changed; returns how many forecasts were scored. */
+    public long update() {
+        String d = Tables.quote(settings.tableName("distributions"));
+        String m = Tables.quote(settings.tableName("forecast-metrics"));
+        Dataset<Row> todo = spark.sql(("""
+                SELECT a.commodity, a.model_version, a.forecast_start_date FROM %s a
+                LEFT JOIN (SELECT commodity, model_version, forecast_start_date, max(actuals_generated_at) AS at
+                           FROM %s GROUP BY 1, 2, 3) s
+                  ON a.commodity = s.commodity AND a.model_version = s.model_version
+                 AND a.forecast_start_date = s.forecast_start_date
+                WHERE a.path_id = 0 AND a.is_actuals AND (s.at IS NULL OR s.at <> a.generation_timestamp)
+                """).formatted(d, m)).persist();
         try {
-            cached.createOrReplaceTempView("hindcast_scores");
-            List<Line> lines = new ArrayList<>();
-            for (Row r : spark.sql("""
-                    SELECT s.commodity, s.model_version, s.horizon, count(*),
-                           avg(abs(s.actual - s.median)), sqrt(avg(pow(s.actual - s.mean, 2))),
-                           avg(abs(s.actual - s.median) / s.actual), avg(s.crps),
-                           sum(IF(n.crps IS NULL, NULL, s.crps)) / sum(n.crps),
-                           avg(IF(s.in_80, 1D, 0D)), avg(IF(s.in_95, 1D, 0D)), avg(s.width_95)
-                    FROM hindcast_scores s
-                    LEFT JOIN (SELECT commodity, forecast_start_date, horizon, crps FROM hindcast_scores
-                               WHERE model_version = 'naive') n
-                      ON s.commodity = n.commodity AND s.forecast_start_date = n.forecast_start_date
-                     AND s.horizon = n.horizon
-                    GROUP BY s.commodity, s.model_version, s.horizon
-                    ORDER BY s.commodity, s.model_version, s.horizon
-                    """).collectAsList()) {
-                lines.add(new Line(r.getString(0), r.getString(1), r.getInt(2), r.getLong(3), r.getDouble(4),
-                        r.getDouble(5), r.getDouble(6), r.getDouble(7), r.isNullAt(8) ? null : r.getDouble(8),
-                        r.getDouble(9), r.getDouble(10), r.getDouble(11)));
+            List<Row> range = todo.selectExpr("count(*)", "min(forecast_start_date)", "max(forecast_start_date)",
+                    "collect_set(commodity)").collectAsList();
+            long forecasts = range.get(0).getLong(0);
+            if (forecasts == 0) {
+                return 0;
             }
-            return lines;
+            List<String> commodities = range.get(0).getList(3);
+            Map<String, MarketSeries> markets = new HashMap<>();
+            MarketStore market = new MarketStore(spark, settings);
+            commodities.forEach(c -> markets.put(c, market.load(c)));
+
+            List<Column> aggregates = new ArrayList<>();
+            aggregates.add(max(when(col("path_id").equalTo(0), col("generation_timestamp"))).as("actuals_at"));
+            for (int h = 1; h <= HORIZONS; h++) {
+                aggregates.add(max(when(col("path_id").equalTo(0), col("day_" + h))).as("actual_" + h));
+                aggregates.add(collect_list(when(col("path_id").gt(0), col("day_" + h))).as("paths_" + h));
+            }
+            Dataset<Row> forecastsToScore = spark.read().format("delta").load(settings.tableLocation("distributions"))
+                    .where(col("path_id").between(0, settings.paths())
+                            .and(col("commodity").isin(commodities.toArray()))
+                            .and(col("forecast_start_date").between(lit(range.get(0).getAs(1)), lit(range.get(0).getAs(2)))))
+                    .join(broadcast(todo), scala.collection.JavaConverters.asScalaBuffer(
+                            List.of("commodity", "model_version", "forecast_start_date")).toSeq(), "left_semi")
+                    .groupBy("commodity", "model_version", "forecast_start_date")
+                    .agg(count(when(col("path_id").gt(0), lit(1))).as("paths"), aggregates.toArray(new Column[0]))
+                    .where(col("paths").equalTo(settings.paths()).and(col("actuals_at").isNotNull()));
+            Broadcast<Map<String, MarketSeries>> shared = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                    .broadcast(markets);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Dataset<Row> scores = forecastsToScore
+                    .flatMap(new Score(shared, now), Encoders.row(Tables.schema(spark, settings, "forecast-metrics")))
+                    .persist();
+            try {
+                scores.count(); // computed once: the MERGE below reads its source twice
+                DeltaTable.forPath(spark, settings.tableLocation("forecast-metrics")).as("t")
+                        .merge(scores.as("s"), "t.commodity IN " + Sql.strings(commodities)
+                                + " AND t.commodity = s.commodity AND t.model_version = s.model_version"
+                                + " AND t.forecast_start_date = s.forecast_start_date AND t.horizon = s.horizon")
+                        .whenMatched().updateAll()
+                        .whenNotMatched().insertAll()
+                        .execute();
+            } finally {
+                scores.unpersist();
+                shared.destroy();
+            }
+            return forecasts;
         } finally {
-            spark.catalog().dropTempView("hindcast_scores");
-            cached.unpersist();
+            todo.unpersist();
         }
     }
 
-    private static Map<Integer, Double> byDay(MarketSeries s) {
-        Map<Integer, Double> out = new HashMap<>();
-        for (int i = 0; i < s.size(); i++) {
-            out.put((int) s.date(i).toEpochDay(), s.close(i));
-        }
-        return out;
-    }
-
-    /** Executor side: a forecast's paths per horizon -> one score row per horizon with an actual. */
+    /** Executor side: one forecast's paths and actuals -> a metrics row per trading-day horizon. */
     private static final class Score implements FlatMapFunction<Row, Row> {
-        private final Broadcast<Map<String, Map<Integer, Double>>> closes;
-        private final List<Integer> horizons;
+        private final Broadcast<Map<String, MarketSeries>> markets;
+        private final Instant scoredAt;
 
-        Score(Broadcast<Map<String, Map<Integer, Double>>> closes, List<Integer> horizons) {
-            this.closes = closes;
-            this.horizons = horizons;
+        Score(Broadcast<Map<String, MarketSeries>> markets, Instant scoredAt) {
+            this.markets = markets;
+            this.scoredAt = scoredAt;
         }
 
         @Override
         public Iterator<Row> call(Row r) {
             String commodity = r.getString(0);
-            LocalDate d = r.getAs(2);
-            Map<Integer, Double> actuals = closes.value().getOrDefault(commodity, Map.of());
+            LocalDate start = r.getAs(2);
+            MarketSeries series = markets.value().get(commodity);
+            int lastIndex = series.indexOnOrBefore(start.minusDays(1));
+            double lastClose = series.close(lastIndex);
             List<Row> out = new ArrayList<>();
-            for (int i = 0; i < horizons.size(); i++) {
-                int h = horizons.get(i);
-                Double actual = actuals.get((int) d.toEpochDay() + h - 1);
-                if (actual == null) {
-                    continue;
+            for (int h = 1; h <= HORIZONS; h++) {
+                LocalDate target = start.plusDays(h - 1);
+                int i = series.indexOnOrBefore(target);
+                if (i < 0 || !series.date(i).equals(target)) {
+                    continue; // not a trading day
                 }
-                List<Float> paths = r.getList(4 + i);
+                double actual = r.getFloat(5 + 2 * (h - 1));
+                List<Float> paths = r.getList(6 + 2 * (h - 1));
                 float[] samples = new float[paths.size()];
                 for (int p = 0; p < samples.length; p++) {
                     samples[p] = paths.get(p);
                 }
                 HorizonScore s = HorizonScore.of(samples, actual);
-                out.add(RowFactory.create(commodity, r.getString(1), d, h, actual, s.mean(), s.median(), s.crps(),
-                        s.pit(), s.in80(), s.in95(), s.width80(), s.width95()));
+                out.add(RowFactory.create(commodity, r.getString(1), start, h, target, actual, lastClose, s.mean(),
+                        s.median(), actual - s.mean(), actual - s.median(), s.crps(), s.pit(),
+                        s.pinball()[0], s.pinball()[1], s.pinball()[2], s.pinball()[3], s.pinball()[4],
+                        s.covered()[0], s.covered()[1], s.covered()[2], s.width()[0], s.width()[1], s.width()[2],
+                        r.getAs(4), scoredAt));
             }
             return out.iterator();
         }
+    }
+
+    /** What the leaderboard covers: commodities and models (empty = all), forecast dates, horizons. */
+    public record Scope(List<String> commodities, List<String> models, LocalDate from, LocalDate to,
+                        List<Integer> horizons) implements Serializable {
+    }
+
+    /**
+     * Per commodity, model and horizon: forecasts scored, MAE of the median, RMSE of the mean, MAPE of the
+     * median, mean CRPS, CRPS skill versus naive (1 - sum of the model's CRPS / sum of naive's, on the
+     * forecasts both have; null without naive), 80%/95% coverage, mean 95% width, and directional accuracy
+     * (the median moves from the last close in the direction the price did).
+     */
+    public record Line(String commodity, String modelVersion, int horizon, long forecasts, double mae, double rmse,
+                       double mape, double crps, Double crpsSkill, double coverage80, double coverage95,
+                       double width95, double directional) implements Serializable {
+    }
+
+    public List<Line> leaderboard(Scope scope) {
+        String m = Tables.quote(settings.tableName("forecast-metrics"));
+        StringBuilder where = new StringBuilder("s.forecast_start_date BETWEEN " + Sql.date(scope.from()) + " AND "
+                + Sql.date(scope.to()));
+        if (!scope.commodities().isEmpty()) {
+            where.append(" AND s.commodity IN ").append(Sql.strings(scope.commodities()));
+        }
+        if (!scope.models().isEmpty()) {
+            where.append(" AND s.model_version IN ").append(Sql.strings(scope.models()));
+        }
+        where.append(" AND s.horizon IN (").append(String.join(", ",
+                scope.horizons().stream().map(String::valueOf).toList())).append(")");
+        List<Line> lines = new ArrayList<>();
+        for (Row r : spark.sql(("""
+                SELECT s.commodity, s.model_version, s.horizon, count(*),
+                       avg(abs(s.error_median)), sqrt(avg(s.error_mean * s.error_mean)),
+                       avg(abs(s.error_median) / s.actual), avg(s.crps),
+                       1 - sum(IF(n.crps IS NULL, NULL, s.crps)) / sum(n.crps),
+                       avg(IF(s.in_80, 1D, 0D)), avg(IF(s.in_95, 1D, 0D)), avg(s.width_95),
+                       avg(IF(signum(s.median - s.last_close) = signum(s.actual - s.last_close), 1D, 0D))
+                FROM %1$s s
+                LEFT JOIN (SELECT commodity, forecast_start_date, horizon, crps FROM %1$s
+                           WHERE model_version = 'naive') n
+                  ON s.commodity = n.commodity AND s.forecast_start_date = n.forecast_start_date
+                 AND s.horizon = n.horizon
+                WHERE %2$s
+                GROUP BY s.commodity, s.model_version, s.horizon
+                ORDER BY s.commodity, s.model_version, s.horizon
+                """).formatted(m, where)).collectAsList()) {
+            lines.add(new Line(r.getString(0), r.getString(1), r.getInt(2), r.getLong(3), r.getDouble(4),
+                    r.getDouble(5), r.getDouble(6), r.getDouble(7), r.isNullAt(8) ? null : r.getDouble(8),
+                    r.getDouble(9), r.getDouble(10), r.getDouble(11), r.getDouble(12)));
+        }
+        return lines;
     }
 }

@@ -47,6 +47,17 @@ public final class Tables {
                 USING delta PARTITIONED BY (model_version, commodity)
                 TBLPROPERTIES ('delta.dataSkippingStatsColumns' =
                   'path_id,forecast_start_date,data_cutoff_date,generation_timestamp')""");
+        DDL.put("forecast-metrics", """
+                (commodity STRING NOT NULL, model_version STRING NOT NULL, forecast_start_date DATE NOT NULL,
+                 horizon INT NOT NULL, target_date DATE NOT NULL, actual DOUBLE NOT NULL, last_close DOUBLE NOT NULL,
+                 mean DOUBLE NOT NULL, median DOUBLE NOT NULL, error_mean DOUBLE NOT NULL, error_median DOUBLE NOT NULL,
+                 crps DOUBLE NOT NULL, pit DOUBLE NOT NULL,
+                 pinball_05 DOUBLE NOT NULL, pinball_25 DOUBLE NOT NULL, pinball_50 DOUBLE NOT NULL,
+                 pinball_75 DOUBLE NOT NULL, pinball_95 DOUBLE NOT NULL,
+                 in_50 BOOLEAN NOT NULL, in_80 BOOLEAN NOT NULL, in_95 BOOLEAN NOT NULL,
+                 width_50 DOUBLE NOT NULL, width_80 DOUBLE NOT NULL, width_95 DOUBLE NOT NULL,
+                 actuals_generated_at TIMESTAMP NOT NULL, scored_at TIMESTAMP NOT NULL)
+                USING delta PARTITIONED BY (commodity)""");
         DDL.put("task-errors", """
                 (request_id STRING NOT NULL, commodity STRING, model_version STRING, forecast_start_date DATE,
                  error_kind STRING NOT NULL, reason STRING NOT NULL, batch_id BIGINT, recorded_at TIMESTAMP NOT NULL)

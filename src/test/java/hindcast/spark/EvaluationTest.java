@@ -9,98 +9,142 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** `evaluate`: scores of stored forecasts, checked against values worked out independently from the tables. */
+/** Actuals rows and `evaluate`: values checked against the market and the paths, worked out independently. */
 class EvaluationTest {
     private static final LocalDate START = LocalDate.of(2021, 11, 20);
     private static final LocalDate END = LocalDate.of(2021, 12, 31); // the sample market ends here
+    private static final LocalDate LAST_COMPLETE = END.minusDays(13);
 
     @Test
-    void scoresEveryForecastHorizonThatHasItsCloseAndNothingElse(@TempDir Path home) {
+    void actualsAndScoresAreRightIncrementalAndIdempotent(@TempDir Path home) {
         Fixture f = new Fixture(home).withSampleMarket()
                 .train("Coffee", List.of("naive", "random_walk"), "quarterly", START, END);
         f.enqueue(Fixture.request("Coffee", "naive", "quarterly", START, END),
                 Fixture.request("Coffee", "random_walk", "quarterly", START, END));
         f.runAvailableNow();
-        Evaluation evaluation = new Evaluation(f.spark, f.settings);
-        List<Integer> horizons = List.of(1, 7, 14);
-        var scores = evaluation.scores(new Evaluation.Scope(List.of(), List.of(), START, END, horizons));
-        scores.createOrReplaceTempView("scores");
-
-        // Expected rows: each forecast x horizon whose target day D+h-1 has a market close.
         String d = f.table("distributions");
         String m = f.table("market");
-        long expected = f.count("SELECT count(*) FROM (SELECT DISTINCT model_version, forecast_start_date FROM " + d
-                + ") x CROSS JOIN (SELECT explode(array(1, 7, 14)) AS h) JOIN " + m
-                + " mk ON mk.commodity = 'Coffee' AND mk.date = date_add(x.forecast_start_date, h - 1)");
-        assertTrue(expected > 50, "expected " + expected);
-        assertEquals(expected, scores.count());
+        String metrics = f.table("forecast-metrics");
+        Actuals actuals = new Actuals(f.spark, f.settings);
+        Evaluation evaluation = new Evaluation(f.spark, f.settings);
 
-        // Each score against the paths themselves: mean, CRPS by its O(n^2) definition, PIT by counting, and
-        // the 95% interval from Spark's exact percentile.
-        for (Row s : f.spark.sql("SELECT * FROM scores WHERE forecast_start_date IN (DATE'2021-11-22', DATE'2021-12-15')")
-                .collectAsList()) {
-            String model = s.getAs("model_version");
-            LocalDate date = s.getAs("forecast_start_date");
-            int h = s.getAs("horizon");
-            double actual = s.getAs("actual");
-            String where = " WHERE model_version = '" + model + "' AND forecast_start_date = DATE'" + date + "'";
-            List<Double> paths = f.spark.sql("SELECT CAST(day_" + h + " AS DOUBLE) FROM " + d + where).collectAsList()
-                    .stream().map(r -> r.getDouble(0)).toList();
-            assertEquals(Fixture.PATHS, paths.size());
-            assertEquals(f.spark.sql("SELECT close FROM " + m + " WHERE commodity = 'Coffee' AND date = DATE'"
-                    + date.plusDays(h - 1) + "'").first().getDouble(0), actual);
-            double abs = 0;
-            double pairs = 0;
-            int below = 0;
-            double sum = 0;
-            for (double x : paths) {
-                abs += Math.abs(x - actual);
-                below += x < actual ? 1 : 0;
-                sum += x;
-                for (double y : paths) {
-                    pairs += Math.abs(x - y);
-                }
-            }
-            int n = paths.size();
-            String key = model + " " + date + " h" + h;
-            assertEquals(abs / n - pairs / (2.0 * n * n), s.<Double>getAs("crps"), 1e-9, key);
-            assertEquals(below / (double) n, s.<Double>getAs("pit"), 1e-12, key);
-            assertEquals(sum / n, s.<Double>getAs("mean"), 1e-9, key);
-            Row bounds = f.spark.sql("SELECT percentile(CAST(day_" + h + " AS DOUBLE), array(0.025, 0.975)) FROM " + d
-                    + where).first();
-            List<Double> q = bounds.getList(0);
-            assertEquals(q.get(0) <= actual && actual <= q.get(1), s.<Boolean>getAs("in_95"), key);
-            assertEquals(q.get(1) - q.get(0), s.<Double>getAs("width_95"), 1e-9, key);
+        // Actuals: one row per forecast whose 14 days are in the market, each day the latest close on or before it.
+        long complete = 2 * (LAST_COMPLETE.toEpochDay() - START.toEpochDay() + 1);
+        assertEquals(complete, actuals.update());
+        assertEquals(complete, f.count("SELECT count(*) FROM " + d + " WHERE path_id = 0 AND is_actuals"));
+        assertEquals(0, f.count("SELECT count(*) FROM " + d + " WHERE path_id = 0 AND forecast_start_date > DATE'"
+                + LAST_COMPLETE + "'"));
+        assertEquals(0, f.count("SELECT count(*) FROM " + d + " a, (SELECT explode(sequence(1, 14)) AS k) WHERE a.path_id = 0"
+                + " AND CAST(element_at(array(" + days() + "), k) AS DOUBLE) <> CAST((SELECT max_by(close, date) FROM " + m
+                + " WHERE commodity = 'Coffee' AND date <= date_add(a.forecast_start_date, k - 1)) AS FLOAT)"),
+                "every actual is the close as of its day");
+        long version = f.distributionsVersion();
+        assertEquals(0, actuals.update(), "nothing new");
+        assertEquals(version, f.distributionsVersion(), "no commit");
+
+        // Scores: every forecast with actuals x every horizon whose day has a close.
+        long scored = evaluation.update();
+        assertEquals(complete, scored);
+        long expectedRows = f.count("SELECT count(*) FROM " + d + " a CROSS JOIN (SELECT explode(sequence(1, 14)) AS h)"
+                + " JOIN " + m + " mk ON mk.commodity = 'Coffee' AND mk.date = date_add(a.forecast_start_date, h - 1)"
+                + " WHERE a.path_id = 0");
+        assertEquals(expectedRows, f.count("SELECT count(*) FROM " + metrics));
+        for (Row s : f.spark.sql("SELECT * FROM " + metrics + " WHERE forecast_start_date IN (DATE'2021-11-22', "
+                + "DATE'2021-12-15') AND horizon IN (1, 4, 14)").collectAsList()) {
+            checkAgainstPaths(f, s);
+        }
+        long metricsVersion = f.version("forecast-metrics");
+        assertEquals(0, evaluation.update());
+        assertEquals(metricsVersion, f.version("forecast-metrics"), "no commit when nothing is new");
+
+        // A corrected close rewrites the actuals of the forecasts whose window holds it, and only their scores.
+        f.spark.sql("UPDATE " + m + " SET close = close * 1.1 WHERE commodity = 'Coffee' AND date = DATE'2021-12-10'");
+        // A Friday: forecasts from 2021-11-27 to 2021-12-10 see it, and those of the weekend after carry it.
+        long touched = 2 * 16;
+        assertEquals(touched, actuals.update());
+        assertEquals(touched, evaluation.update());
+        for (Row s : f.spark.sql("SELECT * FROM " + metrics + " WHERE target_date = DATE'2021-12-10'"
+                + " AND forecast_start_date IN (DATE'2021-11-27', DATE'2021-12-06')").collectAsList()) {
+            checkAgainstPaths(f, s);
         }
 
-        List<Evaluation.Line> board = evaluation.leaderboard(scores);
+        List<Evaluation.Line> board = evaluation.leaderboard(new Evaluation.Scope(List.of(), List.of(), START, END,
+                List.of(1, 7, 14)));
         assertEquals(6, board.size(), board.toString()); // 2 models x 3 horizons
         for (Evaluation.Line l : board) {
-            String cond = " WHERE model_version = '" + l.modelVersion() + "' AND horizon = " + l.horizon();
-            Row r = f.spark.sql("SELECT count(*), avg(crps), avg(IF(in_95, 1D, 0D)) FROM scores" + cond).first();
+            Row r = f.spark.sql("SELECT count(*), avg(crps), avg(IF(in_95, 1D, 0D)), avg(abs(error_median)) FROM "
+                    + metrics + " WHERE model_version = '" + l.modelVersion() + "' AND horizon = " + l.horizon()).first();
             assertEquals(r.getLong(0), l.forecasts());
             assertEquals(r.getDouble(1), l.crps(), 1e-9);
             assertEquals(r.getDouble(2), l.coverage95(), 1e-12);
+            assertEquals(r.getDouble(3), l.mae(), 1e-9);
             if (l.modelVersion().equals("naive")) {
-                assertEquals(1.0, l.crpsVsNaive(), 1e-12);
+                assertEquals(0.0, l.crpsSkill(), 1e-12);
             }
         }
-
-        // Without naive in scope there is nothing to compare with.
-        var withoutNaive = evaluation.leaderboard(evaluation.scores(
-                new Evaluation.Scope(List.of("Coffee"), List.of("random_walk"), START, END, List.of(1))));
-        assertEquals(1, withoutNaive.size());
-        assertNull(withoutNaive.get(0).crpsVsNaive());
+        // Skill is always against naive's stored scores, whichever models the board shows.
+        Evaluation.Line alone = evaluation.leaderboard(new Evaluation.Scope(List.of("Coffee"), List.of("random_walk"),
+                START, END, List.of(1))).get(0);
+        assertEquals(board.stream().filter(l -> l.modelVersion().equals("random_walk") && l.horizon() == 1)
+                .findFirst().orElseThrow().crpsSkill(), alone.crpsSkill());
 
         Cli cli = Cli.run("evaluate", "--config", f.configFile.toString(), "--horizons", "1,7");
         assertEquals(0, cli.code(), cli.err());
-        assertTrue(cli.out().contains("CRPS/naive") && cli.out().lines().filter(l -> l.startsWith("Coffee")).count() == 4,
-                cli.out());
+        assertTrue(cli.out().contains("Actuals written or updated: 0    Forecasts scored: 0"), cli.out());
+        assertEquals(4, cli.out().lines().filter(l -> l.startsWith("Coffee")).count(), cli.out());
         Cli bad = Cli.run("evaluate", "--config", f.configFile.toString(), "--horizons", "0,15");
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("--horizons must be numbers 1..14, got '0'"), bad.err());
+    }
+
+    /** Mean, CRPS by its O(n^2) definition, PIT by counting, the 95% interval from Spark's exact percentile. */
+    private static void checkAgainstPaths(Fixture f, Row s) {
+        String model = s.getAs("model_version");
+        LocalDate date = s.getAs("forecast_start_date");
+        int h = s.getAs("horizon");
+        double actual = s.getAs("actual");
+        String key = model + " " + date + " h" + h;
+        String d = f.table("distributions");
+        String where = " WHERE model_version = '" + model + "' AND forecast_start_date = DATE'" + date + "'";
+        assertEquals(f.spark.sql("SELECT CAST(close AS FLOAT) FROM " + f.table("market")
+                + " WHERE commodity = 'Coffee' AND date = DATE'" + date.plusDays(h - 1) + "'").first().getFloat(0),
+                (float) actual, key);
+        List<Double> paths = f.spark.sql("SELECT CAST(day_" + h + " AS DOUBLE) FROM " + d + where + " AND path_id > 0")
+                .collectAsList().stream().map(r -> r.getDouble(0)).toList();
+        assertEquals(Fixture.PATHS, paths.size());
+        double abs = 0;
+        double pairs = 0;
+        int below = 0;
+        double sum = 0;
+        for (double x : paths) {
+            abs += Math.abs(x - actual);
+            below += x < actual ? 1 : 0;
+            sum += x;
+            for (double y : paths) {
+                pairs += Math.abs(x - y);
+            }
+        }
+        int n = paths.size();
+        assertEquals(abs / n - pairs / (2.0 * n * n), s.<Double>getAs("crps"), 1e-9, key);
+        assertEquals(below / (double) n, s.<Double>getAs("pit"), 1e-12, key);
+        assertEquals(actual - sum / n, s.<Double>getAs("error_mean"), 1e-9, key);
+        assertEquals(Math.abs(s.<Double>getAs("error_median")) / 2, s.<Double>getAs("pinball_50"), 1e-9, key);
+        List<Double> q = f.spark.sql("SELECT percentile(CAST(day_" + h + " AS DOUBLE), array(0.025, 0.975)) FROM " + d
+                + where + " AND path_id > 0").first().getList(0);
+        assertEquals(q.get(0) <= actual && actual <= q.get(1), s.<Boolean>getAs("in_95"), key);
+        assertEquals(q.get(1) - q.get(0), s.<Double>getAs("width_95"), 1e-9, key);
+        double lastClose = f.spark.sql("SELECT max_by(close, date) FROM " + f.table("market")
+                + " WHERE commodity = 'Coffee' AND date < DATE'" + date + "'").first().getDouble(0);
+        assertEquals(lastClose, s.<Double>getAs("last_close"), 0, key);
+    }
+
+    private static String days() {
+        StringBuilder b = new StringBuilder();
+        for (int k = 1; k <= 14; k++) {
+            b.append(k > 1 ? ", " : "").append("day_").append(k);
+        }
+        return b.toString();
     }
 }

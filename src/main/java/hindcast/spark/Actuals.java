@@ -1,0 +1,122 @@
+package hindcast.spark;
+
+import hindcast.config.Settings;
+import hindcast.model.MarketSeries;
+import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The realised prices of each forecast, stored in {@code distributions} as its row {@code path_id = 0,
+ * is_actuals = true} (the old contract's convention): {@code day_k} is the close on D+k-1, or on a weekend or
+ * holiday the latest close before it. Written once the market has a close on or after D+13, and rewritten
+ * when the market's closes for D..D+13 change; forecasts whose window is not complete have none.
+ */
+public final class Actuals {
+    private final SparkSession spark;
+    private final Settings settings;
+
+    public Actuals(SparkSession spark, Settings settings) {
+        this.spark = spark;
+        this.settings = settings;
+    }
+
+    /** Inserts missing and rewrites changed actuals rows in one MERGE; returns their number (0: no commit). */
+    public long update() {
+        String d = Tables.quote(settings.tableName("distributions"));
+        Map<String, MarketSeries> markets = new HashMap<>();
+        MarketStore market = new MarketStore(spark, settings);
+        Map<String, float[]> stored = new HashMap<>();
+        for (Row r : spark.sql("SELECT commodity, model_version, forecast_start_date, "
+                + days() + " FROM " + d + " WHERE path_id = 0 AND is_actuals").collectAsList()) {
+            stored.put(key(r), values(r, 3));
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<Row> rows = new ArrayList<>();
+        List<String> commodities = new ArrayList<>();
+        for (Row r : spark.sql("SELECT DISTINCT commodity, model_version, forecast_start_date FROM " + d
+                + " WHERE path_id = 1 AND NOT is_actuals").collectAsList()) {
+            String commodity = r.getString(0);
+            MarketSeries series = markets.computeIfAbsent(commodity, market::load);
+            LocalDate start = r.getAs(2);
+            float[] actual = realised(series, start);
+            if (actual == null || java.util.Arrays.equals(actual, stored.get(key(r)))) {
+                continue;
+            }
+            Object[] row = new Object[22];
+            row[0] = 0;
+            row[1] = start;
+            row[2] = start.minusDays(1);
+            row[3] = now;
+            row[4] = r.getString(1);
+            row[5] = commodity;
+            for (int k = 0; k < DistributionStore.HORIZON_DAYS; k++) {
+                row[6 + k] = actual[k];
+            }
+            row[20] = true;
+            row[21] = false;
+            rows.add(RowFactory.create(row));
+            if (!commodities.contains(commodity)) {
+                commodities.add(commodity);
+            }
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        var source = spark.createDataFrame(rows, Tables.schema(spark, settings, "distributions"));
+        DeltaTable.forPath(spark, settings.tableLocation("distributions")).as("t")
+                .merge(source.as("s"), "t.path_id = 0 AND t.commodity IN " + Sql.strings(commodities)
+                        + " AND t.commodity = s.commodity AND t.model_version = s.model_version"
+                        + " AND t.forecast_start_date = s.forecast_start_date AND t.path_id = s.path_id")
+                .whenMatched().updateAll()
+                .whenNotMatched().insertAll()
+                .execute();
+        return rows.size();
+    }
+
+    /** Closes as of D..D+13 (weekends and holidays carry the previous close); null until D+13 is in the data. */
+    static float[] realised(MarketSeries series, LocalDate start) {
+        int days = DistributionStore.HORIZON_DAYS;
+        if (series.size() == 0 || series.lastDate().isBefore(start.plusDays(days - 1))) {
+            return null;
+        }
+        float[] out = new float[days];
+        for (int k = 0; k < days; k++) {
+            int i = series.indexOnOrBefore(start.plusDays(k));
+            if (i < 0) {
+                return null;
+            }
+            out[k] = (float) series.close(i);
+        }
+        return out;
+    }
+
+    private static String key(Row r) {
+        return r.getString(0) + "|" + r.getString(1) + "|" + r.getAs(2);
+    }
+
+    private static float[] values(Row r, int from) {
+        float[] v = new float[DistributionStore.HORIZON_DAYS];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = r.getFloat(from + k);
+        }
+        return v;
+    }
+
+    private static String days() {
+        StringBuilder b = new StringBuilder();
+        for (int k = 1; k <= DistributionStore.HORIZON_DAYS; k++) {
+            b.append(k > 1 ? ", " : "").append("day_").append(k);
+        }
+        return b.toString();
+    }
+}
