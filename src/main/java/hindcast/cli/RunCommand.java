@@ -25,6 +25,10 @@ final class RunCommand extends Common implements Runnable {
             + "(default: hindcast.stream.train-missing).")
     boolean trainMissing;
 
+    @Option(names = "--evaluate", description = "Keep actuals and forecast_metrics current while running: after "
+            + "each batch and whenever the market table changes (default: hindcast.stream.evaluate).")
+    boolean evaluate;
+
     @Override
     public void run() {
         BackfillStream.Mode mode = switch (trigger.toLowerCase(Locale.ROOT)) {
@@ -38,6 +42,9 @@ final class RunCommand extends Common implements Runnable {
     @Override
     Map<String, Object> overrides() {
         Map<String, Object> o = new HashMap<>(trainMissing(trainMissing));
+        if (evaluate) {
+            o.put("hindcast.stream.evaluate", true);
+        }
         if (interval != null) {
             o.put("hindcast.stream.interval", parseInterval(interval).toMillis() + "ms");
         }

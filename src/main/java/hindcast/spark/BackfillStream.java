@@ -7,6 +7,8 @@ import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -23,25 +25,42 @@ public final class BackfillStream {
     /** Runs until the backlog is done (AVAILABLE_NOW) or until the JVM is stopped (CONTINUOUS). */
     public static void run(SparkSession spark, Settings settings, Mode mode, PrintStream out)
             throws StreamingQueryException, TimeoutException {
-        StreamingQuery query = start(spark, settings, mode, out);
+        List<StreamingQuery> queries = new ArrayList<>();
+        queries.add(start(spark, settings, mode, out));
+        if (settings.evaluate()) {
+            queries.add(Evaluator.start(spark, settings, trigger(settings, mode), out));
+        }
         if (mode == Mode.CONTINUOUS) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    query.stop();
-                } catch (TimeoutException e) {
-                    // the JVM is exiting; the checkpoint already holds every committed batch
+                for (StreamingQuery q : queries) {
+                    try {
+                        q.stop();
+                    } catch (TimeoutException e) {
+                        // the JVM is exiting; the checkpoint already holds every committed batch
+                    }
                 }
             }));
         }
-        query.awaitTermination();
+        try {
+            for (StreamingQuery q : queries) {
+                q.awaitTermination();
+            }
+        } finally {
+            for (StreamingQuery q : queries) {
+                q.stop(); // one failed: stop the other too, so the command ends with the error
+            }
+        }
+    }
+
+    private static Trigger trigger(Settings settings, Mode mode) {
+        return mode == Mode.AVAILABLE_NOW ? Trigger.AvailableNow()
+                : Trigger.ProcessingTime(settings.streamInterval().toMillis());
     }
 
     /** Starts the query and returns at once. */
     public static StreamingQuery start(SparkSession spark, Settings settings, Mode mode, PrintStream out)
             throws TimeoutException {
-        Trigger trigger = mode == Mode.AVAILABLE_NOW
-                ? Trigger.AvailableNow()
-                : Trigger.ProcessingTime(settings.streamInterval().toMillis());
+        Trigger trigger = trigger(settings, mode);
         return spark.readStream().format("delta")
                 .option("maxFilesPerTrigger", settings.maxFilesPerTrigger())
                 .option("failOnDataLoss", "true")

@@ -30,6 +30,18 @@ final class BatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
 
     @Override
     public void call(Dataset<Row> batch, Long batchId) {
+        Evaluator.WRITES.lock();
+        try {
+            process(batch, batchId);
+        } finally {
+            Evaluator.WRITES.unlock();
+        }
+        if (settings.evaluate()) {
+            Evaluator.refresh(batch.sparkSession(), settings, out);
+        }
+    }
+
+    private void process(Dataset<Row> batch, Long batchId) {
         SparkSession spark = batch.sparkSession();
         Instant started = Instant.now();
         List<Request> requests = new ArrayList<>();

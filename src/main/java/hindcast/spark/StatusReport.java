@@ -72,6 +72,7 @@ public final class StatusReport {
             locations.put(s.tableName(t), s.tableLocation(t));
         }
         locations.put("checkpoint", s.checkpoint());
+        locations.put("evaluation checkpoint", s.evaluationCheckpoint());
         return new Report(lines, badRequests, lastBatch, locations);
     }
 }
