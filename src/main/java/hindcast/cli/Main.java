@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "hindcast", mixinStandardHelpOptions = true, version = "hindcast 0.1.0",
         description = "Backfills historical probabilistic forecasts into Delta tables with Spark Structured Streaming.",
         subcommands = {DemoCommand.class, IngestCommand.class, TrainCommand.class, EnqueueCommand.class,
-                RunCommand.class, BackfillCommand.class, StatusCommand.class, ForecastCommand.class, EvaluateCommand.class,
+                RunCommand.class, BackfillCommand.class, StatusCommand.class, ForecastCommand.class,
+                EvaluateCommand.class,
                 BenchCommand.class})
 public final class Main implements Runnable {
 

@@ -28,11 +28,15 @@ public final class StatusReport {
     public record Report(List<Line> lines, long rejectedRequests, LastBatch lastBatch, Map<String, String> locations) {
     }
 
-    public static Report build(SparkSession spark, Settings s) {
+    /**
+     * SQL common table expressions over the tables: {@code requested}, {@code done} and {@code rejected}, each
+     * (commodity, model_version, d) rows of forecast dates; a date is done when all its paths are stored.
+     */
+    static String forecastDates(Settings s) {
         String tasks = Tables.quote(s.tableName("forecast-tasks"));
         String dists = Tables.quote(s.tableName("distributions"));
         String errors = Tables.quote(s.tableName("task-errors"));
-        String sql = """
+        return """
                 WITH bad_requests AS (SELECT DISTINCT request_id FROM %3$s WHERE forecast_start_date IS NULL),
                 requested AS (
                   SELECT DISTINCT commodity, model_version, d FROM %1$s
@@ -46,13 +50,19 @@ public final class StatusReport {
                 rejected AS (
                   SELECT DISTINCT commodity, model_version, forecast_start_date AS d FROM %3$s
                   WHERE forecast_start_date IS NOT NULL)
+                """.formatted(tasks, dists, errors, s.maxRequestDays(), s.paths(), TaskQueue.REQUEST_ID);
+    }
+
+    public static Report build(SparkSession spark, Settings s) {
+        String errors = Tables.quote(s.tableName("task-errors"));
+        String sql = forecastDates(s) + """
                 SELECT r.commodity, r.model_version, count(*) AS requested,
                        count(dn.d) AS done, count(IF(dn.d IS NULL, rj.d, NULL)) AS rejected
                 FROM requested r
                 LEFT JOIN done dn ON r.commodity = dn.commodity AND r.model_version = dn.model_version AND r.d = dn.d
                 LEFT JOIN rejected rj ON r.commodity = rj.commodity AND r.model_version = rj.model_version AND r.d = rj.d
                 GROUP BY r.commodity, r.model_version ORDER BY r.commodity, r.model_version
-                """.formatted(tasks, dists, errors, s.maxRequestDays(), s.paths(), TaskQueue.REQUEST_ID);
+                """;
         List<Line> lines = new ArrayList<>();
         for (Row r : spark.sql(sql).collectAsList()) {
             long requested = r.getLong(2);
