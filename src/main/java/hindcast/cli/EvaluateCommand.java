@@ -48,13 +48,18 @@ final class EvaluateCommand extends Common implements Runnable {
         }).toList();
         long actuals = new Actuals(spark(), settings()).update();
         long scored = new Evaluation(spark(), settings()).update();
-        System.out.printf(Locale.ROOT, "Actuals written or updated: %,d    Forecasts scored: %,d%n", actuals, scored);
         List<Evaluation.Line> lines = new Evaluation(spark(), settings()).leaderboard(new Evaluation.Scope(
                 list(commodities), list(models), date("--start", start), date("--end", end), hs));
         if (json) {
             System.out.println(Json.write(lines));
             return;
         }
+        System.out.printf(Locale.ROOT, "Actuals written or updated: %,d    Forecasts scored: %,d%n", actuals, scored);
+        print(lines);
+    }
+
+    /** The leaderboard as a table. */
+    static void print(List<Evaluation.Line> lines) {
         if (lines.isEmpty()) {
             System.out.println("No forecast has its realised prices yet (they need the 14 days from D in the market table).");
             return;

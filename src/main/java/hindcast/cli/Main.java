@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Backfills historical probabilistic forecasts into Delta tables with Spark Structured Streaming.",
         subcommands = {DemoCommand.class, IngestCommand.class, TrainCommand.class, EnqueueCommand.class,
                 RunCommand.class, BackfillCommand.class, StatusCommand.class, ForecastCommand.class,
-                EvaluateCommand.class,
+                EvaluateCommand.class, ReportCommand.class,
                 BenchCommand.class})
 public final class Main implements Runnable {
 

@@ -1,0 +1,56 @@
+package hindcast.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * Everything the HTML report shows, gathered from the tables beforehand, so rendering is a pure function
+ * of this value (see {@link HtmlReport}).
+ *
+ * @param horizon   the horizon (1..14, the column day_h) of the fan charts
+ * @param from      first forecast date of the fan charts
+ * @param to        last forecast date of the fan charts
+ */
+public record ReportData(Instant generatedAt, int horizon, LocalDate from, LocalDate to,
+                         List<Fan> fans, List<HorizonCrps> crps, List<Calibration> calibration,
+                         List<PitHistogram> pits, List<BackfillMonth> backfill, List<Rejections> rejections,
+                         List<Freshness> freshness) {
+
+    /** One commodity x model fan chart: per forecast, quantiles of its paths at the horizon, and the realised price. */
+    public record Fan(String commodity, String model, List<FanPoint> points) {
+    }
+
+    /**
+     * Quantiles of the paths of the forecast made on {@code forecastDate} for the day {@code target}
+     * (= forecastDate + horizon - 1); {@code actual} is the market close on or before target, null if unknown yet.
+     */
+    public record FanPoint(LocalDate forecastDate, LocalDate target, double q025, double q10, double q25, double q50,
+                           double q75, double q90, double q975, Double actual) {
+    }
+
+    /** Mean CRPS of a model at one horizon over {@code forecasts} scored forecasts. */
+    public record HorizonCrps(String commodity, String model, int horizon, double crps, long forecasts) {
+    }
+
+    /** Share of realised prices inside the central interval of level {@code nominal} (0.5, 0.8, 0.95). */
+    public record Calibration(String commodity, String model, double nominal, double observed, long scores) {
+    }
+
+    /** Counts of PIT values in 10 equal bins [0, 0.1), ..., [0.9, 1]; flat when calibrated. */
+    public record PitHistogram(String commodity, String model, long[] bins) {
+    }
+
+    /** Forecast dates done in a month, out of the days of that month inside the requested ranges. */
+    public record BackfillMonth(String commodity, String model, YearMonth month, long done, long requested) {
+    }
+
+    /** Rejected forecast dates (or whole requests, date null) by error kind. */
+    public record Rejections(String commodity, String model, String kind, long count) {
+    }
+
+    /** The latest forecast date done and how many forecasts exist. */
+    public record Freshness(String commodity, String model, LocalDate latest, long forecasts) {
+    }
+}
