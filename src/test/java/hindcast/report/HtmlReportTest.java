@@ -8,7 +8,6 @@ import hindcast.report.ReportData.Freshness;
 import hindcast.report.ReportData.HorizonCrps;
 import hindcast.report.ReportData.PitHistogram;
 import hindcast.report.ReportData.Rejections;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -202,15 +201,6 @@ class HtmlReportTest {
         assertEquals(4, byClass(byLabel(fans, "Coffee flat forecast fan"), "circle", "actual").size());
         assertEquals(0, byClass(byLabel(fans, "Coffee lone forecast fan"), "circle", "actual").size());
         assertTrue(count(html, "No data yet") >= 4); // empty fans, all-zero and missing PIT histograms
-    }
-
-    @Test
-    void writesASampleReportWhenAsked() throws Exception {
-        String out = System.getProperty("hindcast.report.sample");
-        Assumptions.assumeTrue(out != null && !out.isBlank(), "-Dhindcast.report.sample=FILE writes a sample page");
-        int points = Integer.getInteger("hindcast.report.sample.points", 180);
-        Files.writeString(Path.of(out),
-                HtmlReport.render(sample(points, "naive", "random_walk", "sarimax_auto_weather", "xgboost")));
     }
 
     // ---- fixture ----
