@@ -4,6 +4,8 @@ import hindcast.data.SampleData;
 import hindcast.model.TrainFrequency;
 import hindcast.plan.Request;
 import hindcast.spark.BackfillStream;
+import hindcast.spark.Evaluation;
+import hindcast.spark.Evaluator;
 import hindcast.spark.MarketStore;
 import hindcast.spark.StatusReport;
 import hindcast.spark.TaskQueue;
@@ -21,7 +23,8 @@ import java.util.UUID;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "The whole product on generated sample data: writes deterministic Coffee and Sugar data, "
                 + "ingests it, trains naive and random_walk semiannually, enqueues two years of backfill and runs the "
-                + "stream until the backlog is done. Running it again does no model work and changes no row.")
+                + "stream until the backlog is done, then scores the forecasts and writes report/index.html. "
+                + "Running it again does no model work and changes no row.")
 final class DemoCommand extends Common implements Runnable {
     static final LocalDate DATA_FROM = LocalDate.of(2015, 1, 1);
     static final LocalDate DATA_TO = LocalDate.of(2024, 12, 31);
@@ -59,6 +62,11 @@ final class DemoCommand extends Common implements Runnable {
             System.out.printf("%-8s %-12s %,6d dates done of %,d requested (%,d rejected)%n", l.commodity(),
                     l.modelVersion(), l.done(), l.requested(), l.rejected());
         }
+        System.out.println();
+        Evaluator.refresh(spark, settings(), System.out);
+        EvaluateCommand.print(new Evaluation(spark, settings()).leaderboard(new Evaluation.Scope(List.of(), MODELS,
+                BACKFILL_FROM, BACKFILL_TO, List.of(1, 7, 14))));
+        ReportCommand.write(spark, settings(), settings().home().resolve("report"), 7, null, null);
         System.out.println("Tables: " + settings().warehouse() + "  (e.g. SELECT * FROM distributions; "
                 + "scripts/hindcast status; scripts/hindcast forecast --commodity Coffee --model naive --date 2024-06-03)");
         System.out.println("Checkpoint: " + settings().checkpoint());

@@ -1,9 +1,11 @@
 package hindcast.cli;
 
+import hindcast.config.Settings;
 import hindcast.report.HtmlReport;
 import hindcast.report.ReportData;
 import hindcast.spark.Evaluator;
 import hindcast.spark.ReportQueries;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,15 +41,20 @@ final class ReportCommand extends Common implements Runnable {
             throw new IllegalArgumentException("--horizon must be 1..14, got " + horizon);
         }
         Evaluator.refresh(spark(), settings(), System.out);
-        ReportQueries queries = new ReportQueries(spark(), settings());
+        write(spark(), settings(), out != null ? out : settings().home().resolve("report"), horizon,
+                start != null ? date("--start", start) : null, end != null ? date("--end", end) : null);
+    }
+
+    /** Writes DIR/index.html; null dates default to the latest year of stored forecasts. */
+    static void write(SparkSession spark, Settings settings, Path dir, int horizon, LocalDate start, LocalDate end) {
+        ReportQueries queries = new ReportQueries(spark, settings);
         LocalDate latest = queries.latestForecastDate();
-        LocalDate to = end != null ? date("--end", end) : latest != null ? latest : LocalDate.now();
-        LocalDate from = start != null ? date("--start", start) : to.minusYears(1).plusDays(1);
+        LocalDate to = end != null ? end : latest != null ? latest : LocalDate.now();
+        LocalDate from = start != null ? start : to.minusYears(1).plusDays(1);
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("--end " + to + " is before --start " + from);
         }
         ReportData data = queries.gather(horizon, from, to);
-        Path dir = out != null ? out : settings().home().resolve("report");
         Path file = dir.resolve("index.html");
         try {
             Files.createDirectories(dir);
