@@ -18,7 +18,7 @@ class EvaluationTest {
     private static final LocalDate LAST_COMPLETE = END.minusDays(13);
 
     @Test
-    void actualsAndScoresAreRightIncrementalAndIdempotent(@TempDir Path home) {
+    void actualsAndScoresAreRightIncrementalAndIdempotent(@TempDir Path home) throws java.io.IOException {
         Fixture f = new Fixture(home).withSampleMarket()
                 .train("Coffee", List.of("naive", "random_walk"), "quarterly", START, END);
         f.enqueue(Fixture.request("Coffee", "naive", "quarterly", START, END),
@@ -97,6 +97,15 @@ class EvaluationTest {
         Cli bad = Cli.run("evaluate", "--config", f.configFile.toString(), "--horizons", "0,15");
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("--horizons must be numbers 1..14, got '0'"), bad.err());
+
+        // The report from these tables: a fan chart per commodity x model, the backfill grid, nothing online.
+        Path dir = home.resolve("my-report");
+        Cli report = Cli.run("report", "--config", f.configFile.toString(), "--out", dir.toString(), "--horizon", "3");
+        assertEquals(0, report.code(), report.err());
+        String html = java.nio.file.Files.readString(dir.resolve("index.html"));
+        assertEquals(2, html.split(" class=\"fan\" ", -1).length - 1, "two fan charts");
+        assertTrue(html.contains("horizon 3") && html.contains("random_walk"), "header and models");
+        assertTrue(html.replace("http://www.w3.org/2000/svg", "").matches("(?s)^((?!https?://).)*$"), "no URL");
     }
 
     /** Mean, CRPS by its O(n^2) definition, PIT by counting, the 95% interval from Spark's exact percentile. */
