@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigValue;
 import hindcast.model.ModelRegistry;
 import hindcast.model.ModelSpec;
@@ -69,6 +70,7 @@ public record Settings(
                 throw new IllegalArgumentException("config file not found: " + userFile.toAbsolutePath());
             }
             user = ConfigFactory.parseFile(userFile.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            checkKnownKeys(user, ConfigFactory.parseResourcesAnySyntax("application").resolve());
         }
         Config config = ConfigFactory.parseMap(overrides, "command-line options")
                 .withFallback(ConfigFactory.systemProperties())
@@ -80,6 +82,33 @@ public record Settings(
             return from(config.getConfig("hindcast"));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sections whose keys are names the user chooses (model versions, commodities, Spark settings). */
+    private static final List<String> FREE_FORM = List.of("models.", "inputs.", "spark.conf.");
+
+    /**
+     * A key under hindcast that the defaults do not have is a typo or a setting from another version: an
+     * error naming it and where it is, rather than a silently ignored value.
+     */
+    static void checkKnownKeys(Config user, Config reference) {
+        Config resolved = user.resolve(ConfigResolveOptions.defaults().setAllowUnresolved(true));
+        if (!resolved.hasPath("hindcast")) {
+            return;
+        }
+        for (Map.Entry<String, ConfigValue> e : resolved.getConfig("hindcast").entrySet()) {
+            String key = e.getKey();
+            if (FREE_FORM.stream().noneMatch(key::startsWith) && !reference.hasPathOrNull("hindcast." + key)) {
+                String parent = key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : "";
+                String known = parent.isEmpty() ? String.join(", ", reference.getConfig("hindcast").root().keySet())
+                        : reference.hasPath("hindcast." + parent) && reference.getValue("hindcast." + parent)
+                        instanceof com.typesafe.config.ConfigObject o ? String.join(", ", new java.util.TreeSet<>(o.keySet()))
+                        : "-";
+                throw new IllegalArgumentException("invalid configuration: unknown key hindcast." + key + " ("
+                        + e.getValue().origin().description() + "); known keys" + (parent.isEmpty() ? "" : " under hindcast."
+                        + parent) + ": " + known);
+            }
         }
     }
 

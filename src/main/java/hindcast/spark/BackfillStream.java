@@ -25,6 +25,15 @@ public final class BackfillStream {
     /** Runs until the backlog is done (AVAILABLE_NOW) or until the JVM is stopped (CONTINUOUS). */
     public static void run(SparkSession spark, Settings settings, Mode mode, PrintStream out)
             throws StreamingQueryException, TimeoutException {
+        try (CheckpointLock backfill = CheckpointLock.acquire(settings.checkpoint());
+             CheckpointLock evaluation = settings.evaluate() ? CheckpointLock.acquire(settings.evaluationCheckpoint())
+                     : null) {
+            runLocked(spark, settings, mode, out);
+        }
+    }
+
+    private static void runLocked(SparkSession spark, Settings settings, Mode mode, PrintStream out)
+            throws StreamingQueryException, TimeoutException {
         List<StreamingQuery> queries = new ArrayList<>();
         queries.add(start(spark, settings, mode, out));
         if (settings.evaluate()) {

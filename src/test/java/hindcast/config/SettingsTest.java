@@ -38,6 +38,36 @@ class SettingsTest {
     }
 
     @Test
+    void anUnknownKeyIsAnErrorNamingItsFileAndLineButUserSectionsAreFree() throws IOException {
+        Path typo = write("hindcast {\n  forecast.pathz = 10\n}\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Settings.load(typo));
+        assertTrue(e.getMessage().startsWith("invalid configuration: unknown key hindcast.forecast.pathz (")
+                && e.getMessage().contains("user.conf: 2") && e.getMessage().contains("known keys under "
+                + "hindcast.forecast: chunk-size, default-train-frequency,"), e.getMessage());
+        Path top = write("hindcast.warehouse = x\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Settings.load(top)).getMessage()
+                .contains("unknown key hindcast.warehouse"));
+        Path free = write("""
+                base = "/data"
+                hindcast {
+                  models.my_arima { type = sarimax, order = [2, 1, 2] }
+                  inputs.Coffee { prices = ${base}"/kc.csv" }
+                  spark.conf { "spark.executor.memory" = "4g" }
+                }
+                """);
+        Settings s = Settings.load(free);
+        assertEquals(Path.of("/data/kc.csv"), s.inputs().get("Coffee").prices());
+        assertTrue(s.models().names().contains("my_arima"));
+    }
+
+    @Test
+    void aWrongTypeIsAnErrorNamingTheKey() throws IOException {
+        Path file = write("hindcast.forecast.paths = lots\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Settings.load(file));
+        assertTrue(e.getMessage().contains("forecast.paths") && e.getMessage().contains("lots"), e.getMessage());
+    }
+
+    @Test
     void aConfigFileOverridesAndPathsResolveAgainstHome() throws IOException {
         Path file = write("""
                 hindcast {

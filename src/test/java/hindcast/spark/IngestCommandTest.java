@@ -103,7 +103,7 @@ class IngestCommandTest {
         Fixture f = new Fixture(home);
         Path config = Files.writeString(home.resolve("inputs.conf"), Files.readString(f.configFile)
                 + "\ninclude file(\"" + Path.of("conf/shared-data.conf").toAbsolutePath() + "\")\n"
-                + "hindcast.shared-data = \"" + sharedData() + "\"\n");
+                + "shared-data = \"" + sharedData() + "\"\n");
         Cli all = Cli.run("ingest", "--config", config.toString());
         assertEquals(0, all.code(), all.err());
         assertTrue(all.out().contains("Ingested Coffee: 6,616 trading days"), all.out());
