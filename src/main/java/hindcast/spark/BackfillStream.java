@@ -54,6 +54,16 @@ public final class BackfillStream {
             for (StreamingQuery q : queries) {
                 q.awaitTermination();
             }
+        } catch (StreamingQueryException e) {
+            if (queries.stream().allMatch(q -> q.recentProgress().length == 0)) {
+                // It failed before finishing any batch: recovering its position from the checkpoint.
+                throw new IllegalStateException("could not resume from checkpoint " + settings.checkpoint()
+                        + (settings.evaluate() ? " (or " + settings.evaluationCheckpoint() + ")" : "") + ": "
+                        + e.getCause().getMessage() + "\nIf it is damaged or belongs to another installation, move it "
+                        + "away or set hindcast.stream.checkpoint to a new location: the next run re-checks every "
+                        + "request and, writes being idempotent, recomputes nothing already stored.", e);
+            }
+            throw e;
         } finally {
             for (StreamingQuery q : queries) {
                 q.stop(); // one failed: stop the other too, so the command ends with the error
