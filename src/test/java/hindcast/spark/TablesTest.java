@@ -26,6 +26,23 @@ class TablesTest {
     }
 
     @Test
+    void aDistributionsTableWithAColumnRenamedIsRefusedAndTheRunWritesNothing(@TempDir Path home) {
+        Fixture f = new Fixture(home).withSampleMarket()
+                .train("Coffee", java.util.List.of("naive"), "monthly", java.time.LocalDate.of(2021, 3, 1),
+                        java.time.LocalDate.of(2021, 3, 1));
+        f.spark.sql("ALTER TABLE " + f.table("distributions") + " SET TBLPROPERTIES ("
+                + "'delta.columnMapping.mode' = 'name', 'delta.minReaderVersion' = '2', 'delta.minWriterVersion' = '5')");
+        f.spark.sql("ALTER TABLE " + f.table("distributions") + " RENAME COLUMN day_7 TO day_seven");
+        f.enqueue(Fixture.request("Coffee", "naive", "monthly", java.time.LocalDate.of(2021, 3, 1),
+                java.time.LocalDate.of(2021, 3, 3)));
+        long version = f.distributionsVersion();
+        Cli run = Cli.run("run", "--config", f.configFile.toString());
+        assertEquals(1, run.code());
+        assertTrue(run.err().contains("table distributions at ") && run.err().contains("day_seven FLOAT"), run.err());
+        assertEquals(version, f.distributionsVersion(), "nothing written");
+    }
+
+    @Test
     void reopeningAnInstallationRegistersTheExistingTables(@TempDir Path home) {
         Fixture first = new Fixture(home).withSampleMarket();
         long rows = first.count("SELECT count(*) FROM " + first.table("market"));
