@@ -48,6 +48,38 @@ class ContinuousRunTest {
         assertEquals(0, lines.get(1).get("pending").asLong());
     }
 
+    @Test
+    void requestsInsertedConcurrentlyWhileRunningAreEachProcessedExactlyOnce(@TempDir Path home) throws Exception {
+        Fixture f = new Fixture(home, "stream.interval = 1s\nstream.max-files-per-trigger = 2").withSampleMarket()
+                .train("Coffee", List.of("naive"), "monthly", START, START.plusDays(40));
+        String d = f.table("distributions");
+        StreamingQuery query = BackfillStream.start(f.spark, f.settings, BackfillStream.Mode.CONTINUOUS, f.out());
+        try {
+            // Eight writers at once, with overlapping ranges and one exact duplicate: 41 distinct dates in all.
+            List<Thread> writers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                LocalDate from = START.plusDays(5L * Math.min(i, 6));
+                writers.add(new Thread(() -> f.enqueue(Fixture.request("Coffee", "naive", "monthly", from,
+                        from.plusDays(10)))));
+            }
+            writers.forEach(Thread::start);
+            for (Thread t : writers) {
+                t.join();
+            }
+            assertEquals(8, f.count("SELECT count(*) FROM " + f.table("forecast-tasks")));
+            // Every request reaches a batch (the later ones find their dates done).
+            awaitRows(f, "SELECT coalesce(sum(requests), 0) FROM " + f.table("batch-log"), 8);
+            Thread.sleep(3000); // a few more polls: no request comes round again
+            assertEquals(8, f.count("SELECT sum(requests) FROM " + f.table("batch-log")));
+            assertTrue(query.isActive());
+        } finally {
+            query.stop();
+        }
+        assertEquals(41L * Fixture.PATHS, f.count("SELECT count(*) FROM " + d));
+        assertEquals(0, f.count("SELECT count(*) FROM (SELECT forecast_start_date, path_id FROM " + d
+                + " GROUP BY 1, 2 HAVING count(*) > 1)"), "no duplicates");
+    }
+
     private static void awaitRows(Fixture f, String sql, long expected) throws InterruptedException {
         long deadline = System.nanoTime() + 180_000_000_000L;
         long rows = -1;
