@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, IngestCommand.class, TrainCommand.class, EnqueueCommand.class,
                 RunCommand.class, BackfillCommand.class, StatusCommand.class, ForecastCommand.class,
                 EvaluateCommand.class, ReportCommand.class,
-                BenchCommand.class})
+                BenchCommand.class, ChaosCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

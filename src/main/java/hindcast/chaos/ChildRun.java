@@ -1,0 +1,143 @@
+package hindcast.chaos;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One {@code run --config FILE} of an installation, in its own JVM, with stdout and stderr in files next to
+ * the installation ({@code logs/run-NN.out|err}), so they survive a kill and can be read afterwards.
+ */
+final class ChildRun {
+    private static final Pattern BATCH = Pattern.compile("^Batch (\\d+): ", Pattern.MULTILINE);
+    private static final Pattern EXISTING = Pattern.compile("Already exist: (\\d+)");
+
+    final int number;
+    final Process process;
+    final Path stdout;
+    final Path stderr;
+    final long startedNanos = System.nanoTime();
+
+    private ChildRun(int number, Process process, Path stdout, Path stderr) {
+        this.number = number;
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /**
+     * The command that starts {@code hindcast run} like the current JVM was started: {@code java -jar
+     * hindcast.jar} when this JVM runs the jar (its manifest carries the classpath and the --add-opens flags),
+     * otherwise {@code java -cp CLASSPATH hindcast.cli.Main} with this JVM's --add-opens flags (under Maven).
+     */
+    static List<String> command(String heap, List<String> javaOptions, Path home, Path config) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx" + heap);
+        cmd.addAll(javaOptions);
+        cmd.add("-Dhindcast.home=" + home);
+        String classpath = System.getProperty("java.class.path");
+        if (!classpath.contains(File.pathSeparator) && classpath.endsWith(".jar")) {
+            cmd.add("-jar");
+            cmd.add(Path.of(classpath).toAbsolutePath().toString());
+        } else {
+            for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                if (a.startsWith("--add-opens") || a.startsWith("--add-exports") || a.startsWith("-XX:+IgnoreUnrecognized")
+                        || a.matches("-D(jdk|io\\.netty)\\..*")) {
+                    cmd.add(a);
+                }
+            }
+            cmd.add("-cp");
+            cmd.add(classpath);
+            cmd.add("hindcast.cli.Main");
+        }
+        cmd.addAll(List.of("run", "--config", config.toString()));
+        return cmd;
+    }
+
+    static ChildRun start(List<String> command, Path home, String name, int number) {
+        try {
+            Path logs = Files.createDirectories(home.resolve("logs"));
+            Path out = logs.resolve(String.format("%s-%02d.out", name, number));
+            Path err = logs.resolve(String.format("%s-%02d.err", name, number));
+            Process p = new ProcessBuilder(command).directory(home.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            return new ChildRun(number, p, out, err);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + String.join(" ", command), e);
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    double seconds() {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** SIGKILL (no shutdown hooks, no cleanup), then waits for the process to be gone. Returns its exit code. */
+    int kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("run #" + number + " (pid " + process.pid() + ") did not die of SIGKILL");
+        }
+        return process.exitValue();
+    }
+
+    /** Waits for the run to end by itself, at most {@code timeout}; kills it after that. */
+    int waitFor(java.time.Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            kill();
+            throw new IllegalStateException("run #" + number + " did not finish within " + timeout + "; killed");
+        }
+        return process.exitValue();
+    }
+
+    String output() {
+        return read(stdout);
+    }
+
+    /** Ids of the micro-batches this run started ("Batch N: k request(s)"), in order. */
+    List<Long> batchesStarted() {
+        List<Long> ids = new ArrayList<>();
+        Matcher m = BATCH.matcher(output().replace('\r', '\n'));
+        while (m.find()) {
+            ids.add(Long.parseLong(m.group(1)));
+        }
+        return ids;
+    }
+
+    /** Forecasts its requests found already complete ("Already exist: N"), summed. */
+    long existingFound() {
+        long n = 0;
+        Matcher m = EXISTING.matcher(output());
+        while (m.find()) {
+            n += Long.parseLong(m.group(1));
+        }
+        return n;
+    }
+
+    /** The last lines of stderr, for a run that failed on its own. */
+    String stderrTail(int lines) {
+        List<String> all = read(stderr).lines().filter(l -> !l.isBlank()).toList();
+        return String.join("\n    ", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}

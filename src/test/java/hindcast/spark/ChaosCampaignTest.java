@@ -1,0 +1,138 @@
+package hindcast.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hindcast.chaos.ChaosCampaign;
+import hindcast.chaos.Comparison;
+import hindcast.chaos.KillMoments.Category;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The short kill campaign (scripts/chaos is the long one): kill -9 of separate {@code run} processes at three
+ * planned moments — during a MERGE commit, during a checkpoint write, between batches — with a restart after
+ * each, ends with the same tables as an uninterrupted run of the same requests: the same keys, every forecast
+ * complete, no duplicates, bit-identical values, the same task_errors. Then the comparison is shown to catch a
+ * changed value, a missing row and a missing rejection.
+ */
+class ChaosCampaignTest {
+
+    @Test
+    void killedAndRestartedRunsEndWithTheTablesOfAnUninterruptedRun(@TempDir Path work) throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        ChaosCampaign.Options o = new ChaosCampaign.Options(work);
+        o.kills = 3;
+        o.seed = 1; // plan: the 2nd MERGE commit, the next checkpoint commits file, the next batch_log commit
+        o.paths = 100;
+        o.commodities = List.of("Coffee");
+        o.start = LocalDate.of(2023, 1, 1);
+        o.end = LocalDate.of(2023, 2, 28);
+        o.requestMonths = 1; // 4 requests + the overlapping one + the bad one: 6 task files, 6 batches
+        o.chunkSize = 15;    // 3 MERGE commits per January request
+        o.childHeap = "1g";
+        o.childJavaOptions = List.of("-XX:TieredStopAtLevel=1"); // short-lived JVMs: C1 only, half the startup CPU
+        o.extraConfig = "spark.master = \"local[2]\"\nspark.shuffle-partitions = 2\nforecast.num-partitions = 2";
+        o.timeout = Duration.ofMinutes(10);
+        o.out = new PrintStream(new Tee(console, System.out), true, StandardCharsets.UTF_8);
+        ChaosCampaign.Result r = ChaosCampaign.run(o);
+        String log = console.toString(StandardCharsets.UTF_8);
+
+        assertTrue(r.passed(), () -> String.join("\n", r.failures()) + "\n" + log);
+        assertTrue(log.lines().anyMatch(l -> l.startsWith("chaos: PASS — 3 kills (1 during MERGE commits, 1 during "
+                + "checkpoint writes, 1 between batches)")), log);
+
+        // Three kills, one of each kind, each of a running job that had work left.
+        assertEquals(3, r.kills().size(), log);
+        for (Category c : Category.values()) {
+            assertEquals(1, r.kills(c), () -> c + "\n" + log);
+        }
+        assertEquals(4, r.runs(), "3 killed runs and the one that finished");
+        long expectedRows = o.forecasts() * o.paths;
+        assertEquals(118 * 100, expectedRows);
+        // Mid-batch: the MERGE kill found some forecasts written, not all, and its batch uncommitted.
+        ChaosCampaign.Kill merge = r.kills().get(0);
+        assertEquals(Category.MERGE, merge.category());
+        assertTrue(merge.batchInFlight() && merge.rows() > 0 && merge.rows() < expectedRows, merge::toString);
+        for (ChaosCampaign.Kill k : r.kills()) {
+            assertEquals(0, k.rows() % o.paths, k::toString);
+            assertEquals(0, k.brokenForecasts(), () -> "a kill left a forecast half-written: " + k);
+            assertTrue(k.rows() < expectedRows, () -> "killed after the work was done: " + k);
+        }
+        // The restarts replayed uncommitted batches and skipped what was committed before the kill.
+        assertTrue(r.batchesReplayed() >= 1, log);
+        assertTrue(r.existingFoundOnRestart() >= merge.rows() / o.paths, log);
+        assertEquals(6, r.taskFiles());
+        assertEquals(6, r.batches(), log);
+
+        // The comparison was not trivial...
+        Comparison c = r.comparison();
+        assertEquals(expectedRows, c.rows());
+        assertEquals(expectedRows, c.killedRows());
+        assertEquals(expectedRows, c.matchedRows());
+        assertEquals(118, c.forecasts());
+        assertEquals(11, c.errors(), "UNKNOWN_MODEL for the bad request + NO_TRAINED_MODEL for 2023-03-01..10");
+        assertEquals(c.errors(), c.killedErrors());
+        assertEquals(0, c.differingRows());
+
+        // ...and it catches differences: one value changed by 0.01, one row and one rejection removed.
+        SparkSession spark = SparkSession.active();
+        String dist = "delta.`" + r.killed().tableLocation("distributions") + "`";
+        String errors = "delta.`" + r.killed().tableLocation("task-errors") + "`";
+        String forecast = "commodity = 'Coffee' AND model_version = 'naive' AND forecast_start_date = DATE'2023-01-05'";
+        spark.sql("UPDATE " + dist + " SET day_7 = day_7 + CAST(0.01 AS FLOAT) WHERE " + forecast + " AND path_id = 7");
+        spark.sql("DELETE FROM " + dist + " WHERE " + forecast + " AND path_id = 8");
+        spark.sql("DELETE FROM " + errors + " WHERE error_kind = 'UNKNOWN_MODEL'");
+        Comparison t = Comparison.of(spark, o.paths, r.uninterrupted().tableLocation("distributions"),
+                r.killed().tableLocation("distributions"), r.uninterrupted().tableLocation("task-errors"),
+                r.killed().tableLocation("task-errors"));
+        assertEquals(1, t.valueDifferences(), t::toString);
+        assertEquals(1, t.onlyUninterrupted(), t::toString);
+        assertEquals(0, t.onlyKilled(), t::toString);
+        assertEquals(1, t.killedBadForecasts(), t::toString);
+        assertEquals(2, t.exceptAll(), t::toString);
+        assertEquals(1, t.killedExceptAll(), t::toString);
+        assertEquals(1, t.errorsOnlyUninterrupted(), t::toString);
+        assertEquals(0, t.errorsOnlyKilled(), t::toString);
+        assertTrue(t.differences().stream().anyMatch(d -> d.contains("values differ at Coffee/naive/2023-01-05/path 7")),
+                () -> String.join("\n", t.differences()));
+    }
+
+    /** Writes to two streams: the campaign's report goes to the test log and into a buffer to assert on. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        Tee(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int x) throws java.io.IOException {
+            a.write(x);
+            b.write(x);
+        }
+
+        @Override
+        public void write(byte[] buf, int off, int len) throws java.io.IOException {
+            a.write(buf, off, len);
+            b.write(buf, off, len);
+        }
+
+        @Override
+        public void flush() throws java.io.IOException {
+            a.flush();
+            b.flush();
+        }
+    }
+}
