@@ -414,8 +414,9 @@ public final class ChaosCampaign {
             List<Kill> ks = r.kills().stream().filter(k -> k.category() == c).toList();
             if (!ks.isEmpty()) {
                 long landed = ks.stream().filter(k -> k.outcome().contains("had landed") || k.outcome().contains("was complete")).count();
+                String before = c == Category.MERGE ? " before its commit landed" : " before the file was complete";
                 byKind.add(ks.size() + " " + c.label + (c == Category.BETWEEN ? "" : " (" + (ks.size() - landed)
-                        + " before the file was complete)"));
+                        + before + ")"));
             }
         }
         out.printf(Locale.ROOT, "  kills          %d: %s; %d left a batch uncommitted%n", r.kills().size(),
