@@ -73,13 +73,14 @@ public final class Actuals {
             return 0;
         }
         var source = spark.createDataFrame(rows, Tables.schema(spark, settings, "distributions"));
-        DeltaTable.forPath(spark, settings.tableLocation("distributions")).as("t")
-                .merge(source.as("s"), "t.path_id = 0 AND t.commodity IN " + Sql.strings(commodities)
-                        + " AND t.commodity = s.commodity AND t.model_version = s.model_version"
-                        + " AND t.forecast_start_date = s.forecast_start_date AND t.path_id = s.path_id")
-                .whenMatched().updateAll()
-                .whenNotMatched().insertAll()
-                .execute();
+        String distributions = settings.tableLocation("distributions");
+        ConflictRetry.run("actuals MERGE into distributions", () -> DeltaTable.forPath(spark, distributions).as("t")
+                    .merge(source.as("s"), "t.path_id = 0 AND t.commodity IN " + Sql.strings(commodities)
+                            + " AND t.commodity = s.commodity AND t.model_version = s.model_version"
+                            + " AND t.forecast_start_date = s.forecast_start_date AND t.path_id = s.path_id")
+                    .whenMatched().updateAll()
+                    .whenNotMatched().insertAll()
+                    .execute());
         return rows.size();
     }
 

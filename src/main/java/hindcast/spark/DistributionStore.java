@@ -91,14 +91,17 @@ public final class DistributionStore {
             spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", tag);
             try {
                 DeltaTable table = DeltaTable.forPath(spark, path);
-                table.as("t").merge(rows.as("s"), "t.commodity = " + Sql.string(job.commodity())
-                                + " AND t.model_version = " + Sql.string(job.modelVersion())
-                                + " AND t.forecast_start_date BETWEEN " + Sql.date(job.firstDate())
-                                + " AND " + Sql.date(job.lastDate())
-                                + " AND t.commodity = s.commodity AND t.model_version = s.model_version"
-                                + " AND t.forecast_start_date = s.forecast_start_date AND t.path_id = s.path_id")
-                        .whenNotMatched().insertAll()
-                        .execute();
+                String what = "distributions MERGE of " + job.commodity() + " / " + job.modelVersion() + " "
+                        + job.firstDate() + ".." + job.lastDate();
+                ConflictRetry.run(what, () -> table.as("t")
+                        .merge(rows.as("s"), "t.commodity = " + Sql.string(job.commodity())
+                                    + " AND t.model_version = " + Sql.string(job.modelVersion())
+                                    + " AND t.forecast_start_date BETWEEN " + Sql.date(job.firstDate())
+                                    + " AND " + Sql.date(job.lastDate())
+                                    + " AND t.commodity = s.commodity AND t.model_version = s.model_version"
+                                    + " AND t.forecast_start_date = s.forecast_start_date AND t.path_id = s.path_id")
+                            .whenNotMatched().insertAll()
+                            .execute());
                 return insertedRows(table, tag);
             } finally {
                 spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
@@ -109,13 +112,17 @@ public final class DistributionStore {
         }
     }
 
-    /** Rows the MERGE tagged {@code tag} inserted; 0 when it found everything present and made no commit. */
+    /**
+     * Rows the MERGE tagged {@code tag} inserted; 0 when it found everything present and made no commit. Looks
+     * a few commits back: another job (e.g. {@code evaluate} writing actuals) may have committed right after it.
+     */
     private static long insertedRows(DeltaTable table, String tag) {
-        List<Row> last = table.history(1).select("userMetadata", "operationMetrics").collectAsList();
-        if (last.isEmpty() || !tag.equals(last.get(0).getString(0))) {
+        List<Row> ours = table.history(20).where(col("userMetadata").equalTo(tag))
+                .select("operationMetrics").collectAsList();
+        if (ours.isEmpty()) {
             return 0;
         }
-        Map<String, String> metrics = last.get(0).getJavaMap(1);
+        Map<String, String> metrics = ours.get(0).getJavaMap(0);
         return Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0"));
     }
 }

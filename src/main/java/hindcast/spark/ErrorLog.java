@@ -39,10 +39,12 @@ public final class ErrorLog {
                     e.date(), e.rejection().kind().name(), e.rejection().reason(), batchId, now));
         }
         var source = spark.createDataFrame(rows, Tables.schema(spark, settings, "task-errors"));
-        DeltaTable.forPath(spark, settings.tableLocation("task-errors")).as("t")
-                .merge(source.as("s"), "t.request_id = s.request_id AND t.forecast_start_date <=> s.forecast_start_date"
-                        + " AND t.error_kind = s.error_kind")
-                .whenNotMatched().insertAll()
-                .execute();
+        ConflictRetry.run("task_errors MERGE", () -> DeltaTable.forPath(spark, settings.tableLocation("task-errors"))
+                    .as("t")
+                    .merge(source.as("s"), "t.request_id = s.request_id"
+                            + " AND t.forecast_start_date <=> s.forecast_start_date"
+                            + " AND t.error_kind = s.error_kind")
+                    .whenNotMatched().insertAll()
+                    .execute());
     }
 }

@@ -100,13 +100,14 @@ public final class Evaluation {
                     .persist();
             try {
                 scores.count(); // computed once: the MERGE below reads its source twice
-                DeltaTable.forPath(spark, settings.tableLocation("forecast-metrics")).as("t")
-                        .merge(scores.as("s"), "t.commodity IN " + Sql.strings(commodities)
-                                + " AND t.commodity = s.commodity AND t.model_version = s.model_version"
-                                + " AND t.forecast_start_date = s.forecast_start_date AND t.horizon = s.horizon")
-                        .whenMatched().updateAll()
-                        .whenNotMatched().insertAll()
-                        .execute();
+                ConflictRetry.run("forecast_metrics MERGE", () -> DeltaTable.forPath(spark,
+                                settings.tableLocation("forecast-metrics")).as("t")
+                            .merge(scores.as("s"), "t.commodity IN " + Sql.strings(commodities)
+                                    + " AND t.commodity = s.commodity AND t.model_version = s.model_version"
+                                    + " AND t.forecast_start_date = s.forecast_start_date AND t.horizon = s.horizon")
+                            .whenMatched().updateAll()
+                            .whenNotMatched().insertAll()
+                            .execute());
             } finally {
                 scores.unpersist();
                 shared.destroy();

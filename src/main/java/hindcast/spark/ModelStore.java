@@ -69,11 +69,13 @@ public final class ModelStore {
                     modelType, toJson(m.parameters()), m.state(), m.trainingRows(), m.trainDate().minusDays(1), now));
         }
         var source = spark.createDataFrame(rows, Tables.schema(spark, settings, "trained-models"));
-        DeltaTable.forPath(spark, settings.tableLocation("trained-models")).as("t")
-                .merge(source.as("s"), "t.commodity = s.commodity AND t.model_version = s.model_version"
-                        + " AND t.train_frequency = s.train_frequency AND t.train_date = s.train_date")
-                .whenNotMatched().insertAll()
-                .execute();
+        String table = settings.tableLocation("trained-models");
+        ConflictRetry.run("trained_models MERGE", () -> DeltaTable.forPath(spark, table)
+                    .as("t")
+                    .merge(source.as("s"), "t.commodity = s.commodity AND t.model_version = s.model_version"
+                            + " AND t.train_frequency = s.train_frequency AND t.train_date = s.train_date")
+                    .whenNotMatched().insertAll()
+                    .execute());
     }
 
     private org.apache.spark.sql.Dataset<Row> select(Key key, LocalDate from, LocalDate to) {
