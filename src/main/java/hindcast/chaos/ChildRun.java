@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * One {@code run --config FILE} of an installation, in its own JVM, with stdout and stderr in files next to
  * the installation ({@code logs/run-NN.out|err}), so they survive a kill and can be read afterwards.
  */
-final class ChildRun {
+public final class ChildRun {
     private static final Pattern BATCH = Pattern.compile("^Batch (\\d+): ", Pattern.MULTILINE);
     private static final Pattern EXISTING = Pattern.compile("Already exist: (\\d+)");
 
@@ -34,17 +34,22 @@ final class ChildRun {
         this.stderr = stderr;
     }
 
-    /**
-     * The command that starts {@code hindcast run} like the current JVM was started: {@code java -jar
-     * hindcast.jar} when this JVM runs the jar (its manifest carries the classpath and the --add-opens flags),
-     * otherwise {@code java -cp CLASSPATH hindcast.cli.Main} with this JVM's --add-opens flags (under Maven).
-     */
     static List<String> command(String heap, List<String> javaOptions, Path home, Path config) {
+        List<String> options = new ArrayList<>(javaOptions);
+        options.add("-Dhindcast.home=" + home);
+        return hindcastCommand(heap, options, List.of("run", "--config", config.toString()));
+    }
+
+    /**
+     * {@code hindcast ARGS} in a new JVM started like the current one: {@code java -jar hindcast.jar} when this
+     * JVM runs the jar (its manifest carries the classpath and the --add-opens flags), otherwise {@code java -cp
+     * CLASSPATH hindcast.cli.Main} with this JVM's --add-opens flags (under Maven). Tests start child runs with it.
+     */
+    public static List<String> hindcastCommand(String heap, List<String> javaOptions, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
         cmd.addAll(javaOptions);
-        cmd.add("-Dhindcast.home=" + home);
         String classpath = System.getProperty("java.class.path");
         if (!classpath.contains(File.pathSeparator) && classpath.endsWith(".jar")) {
             cmd.add("-jar");
@@ -60,7 +65,7 @@ final class ChildRun {
             cmd.add(classpath);
             cmd.add("hindcast.cli.Main");
         }
-        cmd.addAll(List.of("run", "--config", config.toString()));
+        cmd.addAll(args);
         return cmd;
     }
 

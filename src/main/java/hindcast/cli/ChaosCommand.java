@@ -4,7 +4,9 @@ import hindcast.chaos.ChaosCampaign;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "chaos", hidden = true, mixinStandardHelpOptions = true,
@@ -44,7 +46,7 @@ final class ChaosCommand extends Common implements Callable<Integer> {
         }
         Path work = settings().home();
         for (String d : new String[] {"killed", "uninterrupted"}) {
-            if (java.nio.file.Files.exists(work.resolve(d))) {
+            if (Files.exists(work.resolve(d))) {
                 throw new IllegalArgumentException(work.resolve(d) + " exists: the campaign needs a fresh directory "
                         + "(scripts/chaos makes one)");
             }
@@ -61,7 +63,7 @@ final class ChaosCommand extends Common implements Callable<Integer> {
         o.chunkSize = chunkSize;
         o.childHeap = childHeap;
         if (childJavaOpts != null && !childJavaOpts.isBlank()) {
-            o.childJavaOptions = java.util.List.of(childJavaOpts.trim().split("\\s+"));
+            o.childJavaOptions = List.of(childJavaOpts.trim().split("\\s+"));
         }
         return ChaosCampaign.run(o).passed() ? 0 : 1;
     }

@@ -2,6 +2,7 @@ package hindcast.spark;
 
 import hindcast.config.Settings;
 import hindcast.model.MarketSeries;
+import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -73,14 +74,13 @@ public final class Actuals {
             return 0;
         }
         var source = spark.createDataFrame(rows, Tables.schema(spark, settings, "distributions"));
-        String distributions = settings.tableLocation("distributions");
-        ConflictRetry.run("actuals MERGE into distributions", () -> DeltaTable.forPath(spark, distributions).as("t")
-                    .merge(source.as("s"), "t.path_id = 0 AND t.commodity IN " + Sql.strings(commodities)
-                            + " AND t.commodity = s.commodity AND t.model_version = s.model_version"
-                            + " AND t.forecast_start_date = s.forecast_start_date AND t.path_id = s.path_id")
-                    .whenMatched().updateAll()
-                    .whenNotMatched().insertAll()
-                    .execute());
+        DeltaMergeBuilder merge = DeltaTable.forPath(spark, settings.tableLocation("distributions")).as("t")
+                .merge(source.as("s"), "t.path_id = 0 AND t.commodity IN " + Sql.strings(commodities)
+                        + " AND t.commodity = s.commodity AND t.model_version = s.model_version"
+                        + " AND t.forecast_start_date = s.forecast_start_date AND t.path_id = s.path_id")
+                .whenMatched().updateAll()
+                .whenNotMatched().insertAll();
+        ConflictRetry.run("actuals MERGE into distributions", merge::execute);
         return rows.size();
     }
 

@@ -1,6 +1,7 @@
 package hindcast.spark;
 
 import hindcast.config.Settings;
+import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -93,15 +94,15 @@ public final class DistributionStore {
                 DeltaTable table = DeltaTable.forPath(spark, path);
                 String what = "distributions MERGE of " + job.commodity() + " / " + job.modelVersion() + " "
                         + job.firstDate() + ".." + job.lastDate();
-                ConflictRetry.run(what, () -> table.as("t")
+                DeltaMergeBuilder merge = table.as("t")
                         .merge(rows.as("s"), "t.commodity = " + Sql.string(job.commodity())
-                                    + " AND t.model_version = " + Sql.string(job.modelVersion())
-                                    + " AND t.forecast_start_date BETWEEN " + Sql.date(job.firstDate())
-                                    + " AND " + Sql.date(job.lastDate())
-                                    + " AND t.commodity = s.commodity AND t.model_version = s.model_version"
-                                    + " AND t.forecast_start_date = s.forecast_start_date AND t.path_id = s.path_id")
-                            .whenNotMatched().insertAll()
-                            .execute());
+                                + " AND t.model_version = " + Sql.string(job.modelVersion())
+                                + " AND t.forecast_start_date BETWEEN " + Sql.date(job.firstDate())
+                                + " AND " + Sql.date(job.lastDate())
+                                + " AND t.commodity = s.commodity AND t.model_version = s.model_version"
+                                + " AND t.forecast_start_date = s.forecast_start_date AND t.path_id = s.path_id")
+                        .whenNotMatched().insertAll();
+                ConflictRetry.run(what, merge::execute);
                 return insertedRows(table, tag);
             } finally {
                 spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");

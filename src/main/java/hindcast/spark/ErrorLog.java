@@ -3,6 +3,7 @@ package hindcast.spark;
 import hindcast.config.Settings;
 import hindcast.plan.Rejection;
 import hindcast.plan.Request;
+import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -39,12 +40,10 @@ public final class ErrorLog {
                     e.date(), e.rejection().kind().name(), e.rejection().reason(), batchId, now));
         }
         var source = spark.createDataFrame(rows, Tables.schema(spark, settings, "task-errors"));
-        ConflictRetry.run("task_errors MERGE", () -> DeltaTable.forPath(spark, settings.tableLocation("task-errors"))
-                    .as("t")
-                    .merge(source.as("s"), "t.request_id = s.request_id"
-                            + " AND t.forecast_start_date <=> s.forecast_start_date"
-                            + " AND t.error_kind = s.error_kind")
-                    .whenNotMatched().insertAll()
-                    .execute());
+        DeltaMergeBuilder merge = DeltaTable.forPath(spark, settings.tableLocation("task-errors")).as("t")
+                .merge(source.as("s"), "t.request_id = s.request_id AND t.forecast_start_date <=> s.forecast_start_date"
+                        + " AND t.error_kind = s.error_kind")
+                .whenNotMatched().insertAll();
+        ConflictRetry.run("task_errors MERGE", merge::execute);
     }
 }

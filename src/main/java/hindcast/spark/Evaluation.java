@@ -3,6 +3,7 @@ package hindcast.spark;
 import hindcast.config.Settings;
 import hindcast.model.MarketSeries;
 import hindcast.score.HorizonScore;
+import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -100,14 +101,13 @@ public final class Evaluation {
                     .persist();
             try {
                 scores.count(); // computed once: the MERGE below reads its source twice
-                ConflictRetry.run("forecast_metrics MERGE", () -> DeltaTable.forPath(spark,
-                                settings.tableLocation("forecast-metrics")).as("t")
-                            .merge(scores.as("s"), "t.commodity IN " + Sql.strings(commodities)
-                                    + " AND t.commodity = s.commodity AND t.model_version = s.model_version"
-                                    + " AND t.forecast_start_date = s.forecast_start_date AND t.horizon = s.horizon")
-                            .whenMatched().updateAll()
-                            .whenNotMatched().insertAll()
-                            .execute());
+                DeltaMergeBuilder merge = DeltaTable.forPath(spark, settings.tableLocation("forecast-metrics")).as("t")
+                        .merge(scores.as("s"), "t.commodity IN " + Sql.strings(commodities)
+                                + " AND t.commodity = s.commodity AND t.model_version = s.model_version"
+                                + " AND t.forecast_start_date = s.forecast_start_date AND t.horizon = s.horizon")
+                        .whenMatched().updateAll()
+                        .whenNotMatched().insertAll();
+                ConflictRetry.run("forecast_metrics MERGE", merge::execute);
             } finally {
                 scores.unpersist();
                 shared.destroy();

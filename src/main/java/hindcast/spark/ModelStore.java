@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hindcast.config.Settings;
 import hindcast.plan.TrainedModel;
+import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -69,13 +70,11 @@ public final class ModelStore {
                     modelType, toJson(m.parameters()), m.state(), m.trainingRows(), m.trainDate().minusDays(1), now));
         }
         var source = spark.createDataFrame(rows, Tables.schema(spark, settings, "trained-models"));
-        String table = settings.tableLocation("trained-models");
-        ConflictRetry.run("trained_models MERGE", () -> DeltaTable.forPath(spark, table)
-                    .as("t")
-                    .merge(source.as("s"), "t.commodity = s.commodity AND t.model_version = s.model_version"
-                            + " AND t.train_frequency = s.train_frequency AND t.train_date = s.train_date")
-                    .whenNotMatched().insertAll()
-                    .execute());
+        DeltaMergeBuilder merge = DeltaTable.forPath(spark, settings.tableLocation("trained-models")).as("t")
+                .merge(source.as("s"), "t.commodity = s.commodity AND t.model_version = s.model_version"
+                        + " AND t.train_frequency = s.train_frequency AND t.train_date = s.train_date")
+                .whenNotMatched().insertAll();
+        ConflictRetry.run("trained_models MERGE", merge::execute);
     }
 
     private org.apache.spark.sql.Dataset<Row> select(Key key, LocalDate from, LocalDate to) {

@@ -1,5 +1,6 @@
 package hindcast.spark;
 
+import hindcast.chaos.ChildRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,9 @@ class CheckpointLockTest {
         Fixture f = new Fixture(home, "stream.interval = 1s").withSampleMarket()
                 .train("Coffee", List.of("naive"), "monthly", start, start);
         Path log = home.resolve("child.log");
-        Process child = ChildJvm.start(home, log, "run", "--trigger", "continuous", "--config", f.configFile.toString());
+        Process child = new ProcessBuilder(ChildRun.hindcastCommand("1g", List.of(),
+                List.of("run", "--trigger", "continuous", "--config", f.configFile.toString())))
+                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             Path commits = Path.of(f.settings.checkpoint()).resolve("metadata");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.delta.exceptions.ConcurrentAppendException;
+import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -48,12 +49,13 @@ class ConflictRetryTest {
         try {
             // Inserts keys 5..14 that are absent: 10..14 (5..9 exist). One partition, so one of local[2]'s two task
             // slots waits and the append can run in the other.
+            // Built once and executed again on retry, as the product's writes do.
+            DeltaMergeBuilder builder = DeltaTable.forPath(spark, path).as("t")
+                    .merge(spark.range(5, 15, 1, 1).selectExpr("wait_for_append(id) AS k", "1 AS v").as("s"), "t.k = s.k")
+                    .whenNotMatched().insertAll();
             Future<?> merge = merger.submit(() -> ConflictRetry.run("test MERGE", () -> {
                 attempts.incrementAndGet();
-                DeltaTable.forPath(spark, path).as("t")
-                        .merge(spark.range(5, 15, 1, 1).selectExpr("wait_for_append(id) AS k", "1 AS v").as("s"), "t.k = s.k")
-                        .whenNotMatched().insertAll()
-                        .execute();
+                builder.execute();
             }, 50));
             assertTrue(MERGE_READING.await(60, TimeUnit.SECONDS), "the MERGE never evaluated its source");
             spark.range(100, 103, 1, 1).selectExpr("id AS k", "2 AS v").write().format("delta").mode("append").save(path);
