@@ -7,6 +7,7 @@ import hindcast.plan.Request;
 import hindcast.spark.BackfillStream;
 import hindcast.spark.MarketStore;
 import hindcast.spark.SparkSessions;
+import hindcast.spark.Table;
 import hindcast.spark.Tables;
 import hindcast.spark.TaskQueue;
 import hindcast.spark.Trainer;
@@ -184,7 +185,7 @@ public final class Benchmark {
         cols.add(lit(false).as("is_actuals"));
         cols.add(lit(false).as("has_data_leakage"));
         String location = settings.warehouse() + "/" + table;
-        spark.sql("CREATE TABLE delta.`" + location + "` " + Tables.ddl("distributions"));
+        spark.sql("CREATE TABLE delta.`" + location + "` " + Table.DISTRIBUTIONS.ddl());
         spark.range(0, rows, 1, spark.sparkContext().defaultParallelism())
                 .select(cols.toArray(new Column[0]))
                 .write().format("delta").mode("append").save(location);

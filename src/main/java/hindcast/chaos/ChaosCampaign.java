@@ -9,6 +9,7 @@ import hindcast.model.TrainFrequency;
 import hindcast.plan.Request;
 import hindcast.spark.MarketStore;
 import hindcast.spark.SparkSessions;
+import hindcast.spark.Table;
 import hindcast.spark.Tables;
 import hindcast.spark.TaskQueue;
 import hindcast.spark.Trainer;
@@ -158,8 +159,8 @@ public final class ChaosCampaign {
                     """.formatted(home.toString().replace("\\", "/"), o.paths, o.chunkSize, o.extraConfig));
             // The installation's own home, whatever -Dhindcast.home this JVM got (the children get theirs).
             Settings s = Settings.load(config, java.util.Map.of("hindcast.home", home.toString()));
-            return new Installation(home, config, s, new Layout(s.tableLocation("distributions"),
-                    s.tableLocation("batch-log"), s.checkpoint()));
+            return new Installation(home, config, s, new Layout(Table.DISTRIBUTIONS.location(s),
+                    Table.BATCH_LOG.location(s), s.checkpoint()));
         }
 
         List<String> command(Options o) {
@@ -167,7 +168,7 @@ public final class ChaosCampaign {
         }
 
         String distributions() {
-            return settings.tableLocation("distributions");
+            return Table.DISTRIBUTIONS.location(settings);
         }
     }
 
@@ -234,11 +235,11 @@ public final class ChaosCampaign {
         existingFound -= reference.existingFound();
         checkBatches(spark, killed, "killed", taskFiles, problems);
         checkBatches(spark, clean, "uninterrupted", taskFiles, problems);
-        long batchLogRows = count(spark, "SELECT 1 FROM " + Comparison.table(killed.settings().tableLocation("batch-log")));
+        long batchLogRows = count(spark, "SELECT 1 FROM " + Comparison.table(Table.BATCH_LOG.location(killed.settings())));
 
         long k0 = System.nanoTime();
         Comparison cmp = Comparison.of(spark, o.paths, clean.distributions(), killed.distributions(),
-                clean.settings().tableLocation("task-errors"), killed.settings().tableLocation("task-errors"));
+                Table.TASK_ERRORS.location(clean.settings()), Table.TASK_ERRORS.location(killed.settings()));
         double compareSeconds = (System.nanoTime() - k0) / 1e9;
         if (cmp.forecasts() != o.forecasts() || cmp.rows() != o.forecasts() * o.paths) {
             problems.add(String.format(Locale.ROOT, "the uninterrupted run wrote %,d forecasts (%,d rows), the workload "
@@ -384,7 +385,7 @@ public final class ChaosCampaign {
         for (int i = 0; i < requests.size(); i++) {
             if (i == badAt) {
                 // A scheduler's row: no request_id (so it is derived from the content), a model nobody configured.
-                spark.sql("INSERT INTO " + Comparison.table(s.tableLocation("forecast-tasks")) + " SELECT CAST(NULL AS STRING), "
+                spark.sql("INSERT INTO " + Comparison.table(Table.FORECAST_TASKS.location(s)) + " SELECT CAST(NULL AS STRING), "
                         + "'" + o.commodities.get(0) + "', '" + BAD_MODEL + "', '" + o.frequency.label() + "', DATE'" + o.start
                         + "', DATE'" + o.end + "', TIMESTAMP'2024-01-02 03:04:05'");
             }
@@ -396,7 +397,7 @@ public final class ChaosCampaign {
     private void checkBatches(SparkSession spark, Installation inst, String name, long taskFiles, List<String> problems) {
         Layout l = inst.layout();
         long batches = count(spark, "SELECT DISTINCT batch_id FROM "
-                + Comparison.table(inst.settings().tableLocation("batch-log")));
+                + Comparison.table(Table.BATCH_LOG.location(inst.settings())));
         long lastOffset = Layout.batch(l.offsets);
         long lastCommit = Layout.batch(l.commits);
         if (batches != taskFiles || lastOffset != taskFiles - 1 || lastCommit != taskFiles - 1) {

@@ -54,10 +54,6 @@ public record Settings(
         }
     }
 
-    /** Table names in the order they are created. */
-    public static final List<String> TABLES = List.of("market", "trained-models", "forecast-tasks", "distributions",
-            "forecast-metrics", "task-errors", "batch-log");
-
     public static Settings load(Path userFile) {
         return load(userFile, Map.of());
     }
@@ -118,9 +114,12 @@ public record Settings(
         for (Map.Entry<String, ConfigValue> e : c.getConfig("spark.conf").entrySet()) {
             sparkConf.put(e.getKey().replace("\"", ""), String.valueOf(e.getValue().unwrapped()));
         }
+        // Every entry of hindcast.tables but the warehouse names a table (its key in hindcast.spark.Table).
         Map<String, String> tables = new LinkedHashMap<>();
-        for (String t : TABLES) {
-            tables.put(t, c.getString("tables." + t));
+        for (String t : c.getConfig("tables").root().keySet()) {
+            if (!t.equals("warehouse")) {
+                tables.put(t, c.getString("tables." + t));
+            }
         }
         Map<String, ModelSpec> specs = new LinkedHashMap<>();
         Config models = c.getConfig("models");

@@ -2,10 +2,7 @@ package hindcast.spark;
 
 import hindcast.config.Settings;
 import hindcast.model.MarketSeries;
-import io.delta.tables.DeltaMergeBuilder;
-import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 import java.time.Instant;
@@ -23,6 +20,7 @@ import java.util.Map;
  * when the market's closes for D..D+13 change; forecasts whose window is not complete have none.
  */
 public final class Actuals {
+    private static final int HORIZON = DistributionStore.HORIZON_DAYS;
     private final SparkSession spark;
     private final Settings settings;
 
@@ -33,13 +31,13 @@ public final class Actuals {
 
     /** Inserts missing and rewrites changed actuals rows in one MERGE; returns their number (0: no commit). */
     public long update() {
-        String d = Tables.quote(settings.tableName("distributions"));
+        String d = Table.DISTRIBUTIONS.sqlName(settings);
         Map<String, MarketSeries> markets = new HashMap<>();
         MarketStore market = new MarketStore(spark, settings);
         Map<String, float[]> stored = new HashMap<>();
         for (Row r : spark.sql("SELECT commodity, model_version, forecast_start_date, "
-                + days() + " FROM " + d + " WHERE path_id = 0 AND is_actuals").collectAsList()) {
-            stored.put(key(r), values(r, 3));
+                + DistributionRow.dayColumns(HORIZON) + " FROM " + d + " WHERE path_id = 0 AND is_actuals").collectAsList()) {
+            stored.put(key(r), DistributionRow.days(r, HORIZON));
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Row> rows = new ArrayList<>();
@@ -53,19 +51,7 @@ public final class Actuals {
             if (actual == null || java.util.Arrays.equals(actual, stored.get(key(r)))) {
                 continue;
             }
-            Object[] row = new Object[22];
-            row[0] = 0;
-            row[1] = start;
-            row[2] = start.minusDays(1);
-            row[3] = now;
-            row[4] = r.getString(1);
-            row[5] = commodity;
-            for (int k = 0; k < DistributionStore.HORIZON_DAYS; k++) {
-                row[6 + k] = actual[k];
-            }
-            row[20] = true;
-            row[21] = false;
-            rows.add(RowFactory.create(row));
+            rows.add(DistributionRow.actuals(start, now, r.getString(1), commodity, actual).toRow());
             if (!commodities.contains(commodity)) {
                 commodities.add(commodity);
             }
@@ -73,20 +59,16 @@ public final class Actuals {
         if (rows.isEmpty()) {
             return 0;
         }
-        var source = spark.createDataFrame(rows, Tables.schema(spark, settings, "distributions"));
-        DeltaMergeBuilder merge = DeltaTable.forPath(spark, settings.tableLocation("distributions")).as("t")
-                .merge(source.as("s"), "t.path_id = 0 AND t.commodity IN " + Sql.strings(commodities)
-                        + " AND t.commodity = s.commodity AND t.model_version = s.model_version"
-                        + " AND t.forecast_start_date = s.forecast_start_date AND t.path_id = s.path_id")
-                .whenMatched().updateAll()
-                .whenNotMatched().insertAll();
-        ConflictRetry.run("actuals MERGE into distributions", merge::execute);
+        Merge merge = Merge.into(spark, settings, Table.DISTRIBUTIONS)
+                .pruning("t.path_id = " + DistributionRow.ACTUALS_PATH_ID + " AND t.commodity IN " + Sql.strings(commodities))
+                .describedAs("actuals MERGE into distributions");
+        merge.upsert(merge.frame(rows));
         return rows.size();
     }
 
     /** Closes as of D..D+13 (weekends and holidays carry the previous close); null until D+13 is in the data. */
     static float[] realised(MarketSeries series, LocalDate start) {
-        int days = DistributionStore.HORIZON_DAYS;
+        int days = HORIZON;
         if (series.size() == 0 || series.lastDate().isBefore(start.plusDays(days - 1))) {
             return null;
         }
@@ -103,21 +85,5 @@ public final class Actuals {
 
     private static String key(Row r) {
         return r.getString(0) + "|" + r.getString(1) + "|" + r.getAs(2);
-    }
-
-    private static float[] values(Row r, int from) {
-        float[] v = new float[DistributionStore.HORIZON_DAYS];
-        for (int k = 0; k < v.length; k++) {
-            v[k] = r.getFloat(from + k);
-        }
-        return v;
-    }
-
-    private static String days() {
-        StringBuilder b = new StringBuilder();
-        for (int k = 1; k <= DistributionStore.HORIZON_DAYS; k++) {
-            b.append(k > 1 ? ", " : "").append("day_").append(k);
-        }
-        return b.toString();
     }
 }

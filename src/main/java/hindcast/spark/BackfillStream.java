@@ -83,7 +83,7 @@ public final class BackfillStream {
         return spark.readStream().format("delta")
                 .option("maxFilesPerTrigger", settings.maxFilesPerTrigger())
                 .option("failOnDataLoss", "true")
-                .load(settings.tableLocation("forecast-tasks"))
+                .load(Table.FORECAST_TASKS.location(settings))
                 .writeStream()
                 .queryName("hindcast-backfill")
                 .option("checkpointLocation", settings.checkpoint())

@@ -5,7 +5,6 @@ import hindcast.plan.Request;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
@@ -45,8 +44,8 @@ final class BatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
         SparkSession spark = batch.sparkSession();
         Instant started = Instant.now();
         List<Request> requests = new ArrayList<>();
-        for (Row r : batch.withColumn("request_id", functions.expr(TaskQueue.REQUEST_ID)).collectAsList()) {
-            requests.add(toRequest(r));
+        for (Row r : batch.withColumn("request_id", functions.expr(TaskRow.REQUEST_ID)).collectAsList()) {
+            requests.add(TaskRow.toRequest(r));
         }
         out.printf(Locale.ROOT, "Batch %d: %d request(s)%n", batchId, requests.size());
         RequestRunner runner = new RequestRunner(spark, settings, out);
@@ -54,16 +53,9 @@ final class BatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
         for (Request request : requests) {
             total.add(runner.run(request, batchId));
         }
-        Instant finished = Instant.now();
-        double seconds = (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0;
-        Row log = RowFactory.create(batchId, settings.checkpoint(), started, finished, requests.size(),
-                total.requested, total.existing, total.written, total.rows, total.rejected, seconds);
-        spark.createDataFrame(List.of(log), Tables.schema(spark, settings, "batch-log"))
-                .write().format("delta").mode("append").save(settings.tableLocation("batch-log"));
-    }
-
-    static Request toRequest(Row r) {
-        return new Request(r.getAs("request_id"), r.getAs("commodity"), r.getAs("model_version"),
-                r.getAs("train_frequency"), r.getAs("start_date"), r.getAs("end_date"), r.getAs("enqueued_at"));
+        Row log = new BatchLogRow(batchId, settings.checkpoint(), started, Instant.now(), requests.size(),
+                total.requested, total.existing, total.written, total.rows, total.rejected).toRow();
+        spark.createDataFrame(List.of(log), Table.BATCH_LOG.schema())
+                .write().format("delta").mode("append").save(Table.BATCH_LOG.location(settings));
     }
 }

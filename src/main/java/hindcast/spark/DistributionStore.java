@@ -1,8 +1,6 @@
 package hindcast.spark;
 
 import hindcast.config.Settings;
-import io.delta.tables.DeltaMergeBuilder;
-import io.delta.tables.DeltaTable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.scheduler.SparkListener;
@@ -15,10 +13,7 @@ import org.apache.spark.util.LongAccumulator;
 
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.LongConsumer;
 
 import static org.apache.spark.sql.functions.col;
@@ -42,7 +37,7 @@ public final class DistributionStore {
     public DistributionStore(SparkSession spark, Settings settings) {
         this.spark = spark;
         this.settings = settings;
-        this.path = settings.tableLocation("distributions");
+        this.path = Table.DISTRIBUTIONS.location(settings);
     }
 
     /** Forecast dates in [from, to] that have all their paths. */
@@ -86,44 +81,18 @@ public final class DistributionStore {
         sc.addSparkListener(listener);
         try {
             Dataset<Row> rows = spark.range(0, job.forecastDates().size(), 1, partitions)
-                    .mapPartitions(new ForecastRows(shared, computed),
-                            Encoders.row(Tables.schema(spark, settings, "distributions")));
-            String tag = "hindcast " + UUID.randomUUID();
-            spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", tag);
-            try {
-                DeltaTable table = DeltaTable.forPath(spark, path);
-                String what = "distributions MERGE of " + job.commodity() + " / " + job.modelVersion() + " "
-                        + job.firstDate() + ".." + job.lastDate();
-                DeltaMergeBuilder merge = table.as("t")
-                        .merge(rows.as("s"), "t.commodity = " + Sql.string(job.commodity())
-                                + " AND t.model_version = " + Sql.string(job.modelVersion())
-                                + " AND t.forecast_start_date BETWEEN " + Sql.date(job.firstDate())
-                                + " AND " + Sql.date(job.lastDate())
-                                + " AND t.commodity = s.commodity AND t.model_version = s.model_version"
-                                + " AND t.forecast_start_date = s.forecast_start_date AND t.path_id = s.path_id")
-                        .whenNotMatched().insertAll();
-                ConflictRetry.run(what, merge::execute);
-                return insertedRows(table, tag);
-            } finally {
-                spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
-            }
+                    .mapPartitions(new ForecastRows(shared, computed), Encoders.row(Table.DISTRIBUTIONS.schema()));
+            return Merge.into(spark, settings, Table.DISTRIBUTIONS)
+                    .pruning("t.commodity = " + Sql.string(job.commodity())
+                            + " AND t.model_version = " + Sql.string(job.modelVersion())
+                            + " AND t.forecast_start_date BETWEEN " + Sql.date(job.firstDate())
+                            + " AND " + Sql.date(job.lastDate()))
+                    .describedAs("distributions MERGE of " + job.commodity() + " / " + job.modelVersion() + " "
+                            + job.firstDate() + ".." + job.lastDate())
+                    .insertMissingCounted(rows);
         } finally {
             sc.removeSparkListener(listener);
             shared.destroy();
         }
-    }
-
-    /**
-     * Rows the MERGE tagged {@code tag} inserted; 0 when it found everything present and made no commit. Looks
-     * a few commits back: another job (e.g. {@code evaluate} writing actuals) may have committed right after it.
-     */
-    private static long insertedRows(DeltaTable table, String tag) {
-        List<Row> ours = table.history(20).where(col("userMetadata").equalTo(tag))
-                .select("operationMetrics").collectAsList();
-        if (ours.isEmpty()) {
-            return 0;
-        }
-        Map<String, String> metrics = ours.get(0).getJavaMap(0);
-        return Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0"));
     }
 }

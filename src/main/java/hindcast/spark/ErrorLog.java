@@ -3,15 +3,12 @@ package hindcast.spark;
 import hindcast.config.Settings;
 import hindcast.plan.Rejection;
 import hindcast.plan.Request;
-import io.delta.tables.DeltaMergeBuilder;
-import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The {@code task_errors} table: rejected requests (no date) and rejected forecast dates, each with a reason. */
@@ -26,6 +23,11 @@ public final class ErrorLog {
 
     /** One rejection: of the whole request when {@code date} is null. */
     public record Entry(Request request, LocalDate date, Rejection rejection) {
+        /** The entry as a row of {@code task_errors}. */
+        Row toRow(long batchId, Instant recordedAt) {
+            return RowFactory.create(request.requestId(), request.commodity(), request.modelVersion(), date,
+                    rejection.kind().name(), rejection.reason(), batchId, recordedAt);
+        }
     }
 
     /** Inserts entries not recorded yet for the same (request, date, kind), so a replayed batch adds nothing. */
@@ -34,16 +36,7 @@ public final class ErrorLog {
             return;
         }
         Instant now = Instant.now();
-        List<Row> rows = new ArrayList<>(entries.size());
-        for (Entry e : entries) {
-            rows.add(RowFactory.create(e.request().requestId(), e.request().commodity(), e.request().modelVersion(),
-                    e.date(), e.rejection().kind().name(), e.rejection().reason(), batchId, now));
-        }
-        var source = spark.createDataFrame(rows, Tables.schema(spark, settings, "task-errors"));
-        DeltaMergeBuilder merge = DeltaTable.forPath(spark, settings.tableLocation("task-errors")).as("t")
-                .merge(source.as("s"), "t.request_id = s.request_id AND t.forecast_start_date <=> s.forecast_start_date"
-                        + " AND t.error_kind = s.error_kind")
-                .whenNotMatched().insertAll();
-        ConflictRetry.run("task_errors MERGE", merge::execute);
+        Merge merge = Merge.into(spark, settings, Table.TASK_ERRORS);
+        merge.insertMissing(merge.frame(entries.stream().map(e -> e.toRow(batchId, now)).toList()));
     }
 }

@@ -3,8 +3,6 @@ package hindcast.spark;
 import hindcast.config.Settings;
 import hindcast.model.MarketSeries;
 import hindcast.score.HorizonScore;
-import io.delta.tables.DeltaMergeBuilder;
-import io.delta.tables.DeltaTable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -56,8 +54,8 @@ public final class Evaluation {
 
     /** Scores the forecasts whose actuals are new or changed; returns how many forecasts were scored. */
     public long update() {
-        String d = Tables.quote(settings.tableName("distributions"));
-        String m = Tables.quote(settings.tableName("forecast-metrics"));
+        String d = Table.DISTRIBUTIONS.sqlName(settings);
+        String m = Table.FORECAST_METRICS.sqlName(settings);
         Dataset<Row> todo = spark.sql(("""
                 SELECT a.commodity, a.model_version, a.forecast_start_date FROM %s a
                 LEFT JOIN (SELECT commodity, model_version, forecast_start_date, max(actuals_generated_at) AS at
@@ -84,7 +82,7 @@ public final class Evaluation {
                 aggregates.add(max(when(col("path_id").equalTo(0), col("day_" + h))).as("actual_" + h));
                 aggregates.add(collect_list(when(col("path_id").gt(0), col("day_" + h))).as("paths_" + h));
             }
-            Dataset<Row> forecastsToScore = spark.read().format("delta").load(settings.tableLocation("distributions"))
+            Dataset<Row> forecastsToScore = spark.read().format("delta").load(Table.DISTRIBUTIONS.location(settings))
                     .where(col("path_id").between(0, settings.paths())
                             .and(col("commodity").isin(commodities.toArray()))
                             .and(col("forecast_start_date").between(lit(range.get(0).getAs(1)), lit(range.get(0).getAs(2)))))
@@ -97,17 +95,13 @@ public final class Evaluation {
                     .broadcast(markets);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             Dataset<Row> scores = forecastsToScore
-                    .flatMap(new Score(shared, now), Encoders.row(Tables.schema(spark, settings, "forecast-metrics")))
+                    .flatMap(new Score(shared, now), Encoders.row(Table.FORECAST_METRICS.schema()))
                     .persist();
             try {
                 scores.count(); // computed once: the MERGE below reads its source twice
-                DeltaMergeBuilder merge = DeltaTable.forPath(spark, settings.tableLocation("forecast-metrics")).as("t")
-                        .merge(scores.as("s"), "t.commodity IN " + Sql.strings(commodities)
-                                + " AND t.commodity = s.commodity AND t.model_version = s.model_version"
-                                + " AND t.forecast_start_date = s.forecast_start_date AND t.horizon = s.horizon")
-                        .whenMatched().updateAll()
-                        .whenNotMatched().insertAll();
-                ConflictRetry.run("forecast_metrics MERGE", merge::execute);
+                Merge.into(spark, settings, Table.FORECAST_METRICS)
+                        .pruning("t.commodity IN " + Sql.strings(commodities))
+                        .upsert(scores);
             } finally {
                 scores.unpersist();
                 shared.destroy();
@@ -176,7 +170,7 @@ public final class Evaluation {
     }
 
     public List<Line> leaderboard(Scope scope) {
-        String m = Tables.quote(settings.tableName("forecast-metrics"));
+        String m = Table.FORECAST_METRICS.sqlName(settings);
         StringBuilder where = new StringBuilder("s.forecast_start_date BETWEEN " + Sql.date(scope.from()) + " AND "
                 + Sql.date(scope.to()));
         if (!scope.commodities().isEmpty()) {

@@ -48,7 +48,7 @@ public final class Evaluator {
         return spark.readStream().format("delta")
                 // ingest replaces a commodity's rows; the rewritten rows are the signal that prices changed
                 .option("ignoreChanges", "true")
-                .load(settings.tableLocation("market"))
+                .load(Table.MARKET.location(settings))
                 .writeStream()
                 .queryName("hindcast-evaluation")
                 .option("checkpointLocation", settings.evaluationCheckpoint())

@@ -6,7 +6,6 @@ import hindcast.model.ModelState;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.LongAccumulator;
 
 import java.time.LocalDate;
@@ -72,20 +71,8 @@ final class ForecastRows implements MapPartitionsFunction<Long, Row> {
             }
 
             private Row row(int pathId, float[] days) {
-                LocalDate cutoff = start.minusDays(1);
-                Object[] v = new Object[8 + days.length];
-                v[0] = pathId;
-                v[1] = start;
-                v[2] = cutoff;
-                v[3] = j.generatedAt();
-                v[4] = j.modelVersion();
-                v[5] = j.commodity();
-                for (int k = 0; k < days.length; k++) {
-                    v[6 + k] = days[k];
-                }
-                v[6 + days.length] = Boolean.FALSE;                    // is_actuals
-                v[7 + days.length] = !start.isAfter(cutoff);           // has_data_leakage: D <= cutoff
-                return RowFactory.create(v);
+                return DistributionRow.path(pathId, start, j.generatedAt(), j.modelVersion(), j.commodity(), days)
+                        .toRow();
             }
         };
     }

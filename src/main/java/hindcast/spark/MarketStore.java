@@ -31,13 +31,13 @@ public final class MarketStore {
      */
     public boolean replace(String commodity, List<MarketRecord> records) {
         List<Row> rows = toRows(commodity, records);
-        String path = settings.tableLocation("market");
+        String path = Table.MARKET.location(settings);
         List<Row> current = spark.read().format("delta").load(path)
                 .where(functions.col("commodity").equalTo(commodity)).orderBy("date").collectAsList();
         if (current.equals(rows)) {
             return false;
         }
-        spark.createDataFrame(rows, Tables.schema(spark, settings, "market"))
+        spark.createDataFrame(rows, Table.MARKET.schema())
                 .write().format("delta").mode("overwrite")
                 .option("replaceWhere", "commodity = " + Sql.string(commodity))
                 .save(path);
@@ -67,7 +67,7 @@ public final class MarketStore {
     public MarketSeries load(String commodity) {
         List<String> columns = new ArrayList<>(List.of("date", "close"));
         columns.addAll(MarketColumns.COVARIATES);
-        List<Row> rows = spark.read().format("delta").load(settings.tableLocation("market"))
+        List<Row> rows = spark.read().format("delta").load(Table.MARKET.location(settings))
                 .where(functions.col("commodity").equalTo(commodity))
                 .selectExpr(columns.toArray(new String[0])).orderBy("date").collectAsList();
         int n = rows.size();

@@ -5,15 +5,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hindcast.config.Settings;
 import hindcast.plan.TrainedModel;
-import io.delta.tables.DeltaMergeBuilder;
-import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +40,9 @@ public final class ModelStore {
     /** Fits stored for the key with train dates in [from, to]. */
     public NavigableMap<LocalDate, TrainedModel> load(Key key, LocalDate from, LocalDate to) {
         NavigableMap<LocalDate, TrainedModel> out = new TreeMap<>();
-        for (Row r : select(key, from, to).select("train_date", "parameters", "training_rows", "state").collectAsList()) {
-            LocalDate t = r.getAs(0);
-            out.put(t, new TrainedModel(t, parseParameters(r.getString(1)), r.getInt(2), r.getAs(3)));
+        for (Row r : select(key, from, to).collectAsList()) {
+            TrainedModel m = toModel(r);
+            out.put(m.trainDate(), m);
         }
         return out;
     }
@@ -64,21 +61,23 @@ public final class ModelStore {
             return;
         }
         Instant now = Instant.now();
-        List<Row> rows = new ArrayList<>();
-        for (TrainedModel m : models) {
-            rows.add(RowFactory.create(key.commodity(), key.modelVersion(), key.trainFrequency(), m.trainDate(),
-                    modelType, toJson(m.parameters()), m.state(), m.trainingRows(), m.trainDate().minusDays(1), now));
-        }
-        var source = spark.createDataFrame(rows, Tables.schema(spark, settings, "trained-models"));
-        DeltaMergeBuilder merge = DeltaTable.forPath(spark, settings.tableLocation("trained-models")).as("t")
-                .merge(source.as("s"), "t.commodity = s.commodity AND t.model_version = s.model_version"
-                        + " AND t.train_frequency = s.train_frequency AND t.train_date = s.train_date")
-                .whenNotMatched().insertAll();
-        ConflictRetry.run("trained_models MERGE", merge::execute);
+        Merge merge = Merge.into(spark, settings, Table.TRAINED_MODELS);
+        merge.insertMissing(merge.frame(models.stream().map(m -> toRow(key, modelType, m, now)).toList()));
+    }
+
+    /** A fit as a row of {@code trained_models}; its data cutoff is the day before its train date. */
+    private static Row toRow(Key key, String modelType, TrainedModel m, Instant createdAt) {
+        return RowFactory.create(key.commodity(), key.modelVersion(), key.trainFrequency(), m.trainDate(), modelType,
+                toJson(m.parameters()), m.state(), m.trainingRows(), m.trainDate().minusDays(1), createdAt);
+    }
+
+    private static TrainedModel toModel(Row r) {
+        return new TrainedModel(r.getAs("train_date"), parseParameters(r.getAs("parameters")),
+                r.<Integer>getAs("training_rows"), r.getAs("state"));
     }
 
     private org.apache.spark.sql.Dataset<Row> select(Key key, LocalDate from, LocalDate to) {
-        return spark.read().format("delta").load(settings.tableLocation("trained-models"))
+        return spark.read().format("delta").load(Table.TRAINED_MODELS.location(settings))
                 .where(col("commodity").equalTo(lit(key.commodity()))
                         .and(col("model_version").equalTo(lit(key.modelVersion())))
                         .and(col("train_frequency").equalTo(lit(key.trainFrequency())))

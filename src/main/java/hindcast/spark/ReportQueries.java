@@ -29,7 +29,7 @@ public final class ReportQueries {
 
     /** The latest forecast date stored, or null when distributions is empty. */
     public LocalDate latestForecastDate() {
-        return spark.sql("SELECT max(forecast_start_date) FROM " + table("distributions") + " WHERE path_id = 1")
+        return spark.sql("SELECT max(forecast_start_date) FROM " + table(Table.DISTRIBUTIONS) + " WHERE path_id = 1")
                 .first().getAs(0);
     }
 
@@ -48,7 +48,7 @@ public final class ReportQueries {
         Map<String, MarketSeries> markets = new HashMap<>();
         MarketStore market = new MarketStore(spark, settings);
         for (Row r : spark.sql("SELECT commodity, model_version, forecast_start_date, percentile(CAST(day_" + horizon
-                + " AS DOUBLE), array(" + levels + ")) FROM " + table("distributions")
+                + " AS DOUBLE), array(" + levels + ")) FROM " + table(Table.DISTRIBUTIONS)
                 + " WHERE path_id BETWEEN 1 AND " + settings.paths() + " AND forecast_start_date BETWEEN "
                 + Sql.date(from) + " AND " + Sql.date(to)
                 + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").collectAsList()) {
@@ -77,7 +77,7 @@ public final class ReportQueries {
     private List<ReportData.HorizonCrps> crps() {
         List<ReportData.HorizonCrps> out = new ArrayList<>();
         for (Row r : spark.sql("SELECT commodity, model_version, horizon, avg(crps), count(*) FROM "
-                + table("forecast-metrics") + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").collectAsList()) {
+                + table(Table.FORECAST_METRICS) + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").collectAsList()) {
             out.add(new ReportData.HorizonCrps(r.getString(0), r.getString(1), r.getInt(2), r.getDouble(3), r.getLong(4)));
         }
         return out;
@@ -86,7 +86,7 @@ public final class ReportQueries {
     private List<ReportData.Calibration> calibration() {
         List<ReportData.Calibration> out = new ArrayList<>();
         for (Row r : spark.sql("SELECT commodity, model_version, avg(IF(in_50, 1D, 0D)), avg(IF(in_80, 1D, 0D)), "
-                + "avg(IF(in_95, 1D, 0D)), count(*) FROM " + table("forecast-metrics")
+                + "avg(IF(in_95, 1D, 0D)), count(*) FROM " + table(Table.FORECAST_METRICS)
                 + " GROUP BY 1, 2 ORDER BY 1, 2").collectAsList()) {
             double[] nominal = {0.50, 0.80, 0.95};
             for (int i = 0; i < nominal.length; i++) {
@@ -100,7 +100,7 @@ public final class ReportQueries {
     private List<ReportData.PitHistogram> pits() {
         Map<String, long[]> bins = new LinkedHashMap<>();
         for (Row r : spark.sql("SELECT commodity, model_version, least(CAST(floor(pit * 10) AS INT), 9), count(*) FROM "
-                + table("forecast-metrics") + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").collectAsList()) {
+                + table(Table.FORECAST_METRICS) + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").collectAsList()) {
             bins.computeIfAbsent(r.getString(0) + "\u0000" + r.getString(1), k -> new long[10])[r.getInt(2)] = r.getLong(3);
         }
         List<ReportData.PitHistogram> out = new ArrayList<>();
@@ -128,7 +128,7 @@ public final class ReportQueries {
     private List<ReportData.Rejections> rejections() {
         List<ReportData.Rejections> out = new ArrayList<>();
         for (Row r : spark.sql("SELECT coalesce(commodity, '-'), coalesce(model_version, '-'), error_kind, count(*) FROM "
-                + table("task-errors") + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").collectAsList()) {
+                + table(Table.TASK_ERRORS) + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").collectAsList()) {
             out.add(new ReportData.Rejections(r.getString(0), r.getString(1), r.getString(2), r.getLong(3)));
         }
         return out;
@@ -144,7 +144,7 @@ public final class ReportQueries {
         return out;
     }
 
-    private String table(String key) {
-        return Tables.quote(settings.tableName(key));
+    private String table(Table table) {
+        return table.sqlName(settings);
     }
 }

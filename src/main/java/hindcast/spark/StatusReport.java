@@ -33,9 +33,9 @@ public final class StatusReport {
      * (commodity, model_version, d) rows of forecast dates; a date is done when all its paths are stored.
      */
     static String forecastDates(Settings s) {
-        String tasks = Tables.quote(s.tableName("forecast-tasks"));
-        String dists = Tables.quote(s.tableName("distributions"));
-        String errors = Tables.quote(s.tableName("task-errors"));
+        String tasks = Table.FORECAST_TASKS.sqlName(s);
+        String dists = Table.DISTRIBUTIONS.sqlName(s);
+        String errors = Table.TASK_ERRORS.sqlName(s);
         return """
                 WITH bad_requests AS (SELECT DISTINCT request_id FROM %3$s WHERE forecast_start_date IS NULL),
                 requested AS (
@@ -50,11 +50,11 @@ public final class StatusReport {
                 rejected AS (
                   SELECT DISTINCT commodity, model_version, forecast_start_date AS d FROM %3$s
                   WHERE forecast_start_date IS NOT NULL)
-                """.formatted(tasks, dists, errors, s.maxRequestDays(), s.paths(), TaskQueue.REQUEST_ID);
+                """.formatted(tasks, dists, errors, s.maxRequestDays(), s.paths(), TaskRow.REQUEST_ID);
     }
 
     public static Report build(SparkSession spark, Settings s) {
-        String errors = Tables.quote(s.tableName("task-errors"));
+        String errors = Table.TASK_ERRORS.sqlName(s);
         String sql = forecastDates(s) + """
                 SELECT r.commodity, r.model_version, count(*) AS requested,
                        count(dn.d) AS done, count(IF(dn.d IS NULL, rj.d, NULL)) AS rejected
@@ -73,13 +73,13 @@ public final class StatusReport {
         long badRequests = spark.sql("SELECT count(DISTINCT request_id) FROM " + errors
                 + " WHERE forecast_start_date IS NULL").first().getLong(0);
         List<Row> last = spark.sql("SELECT batch_id, finished_at, forecasts_written, rows_written, forecasts_rejected, "
-                + "seconds FROM " + Tables.quote(s.tableName("batch-log")) + " ORDER BY finished_at DESC LIMIT 1")
+                + "seconds FROM " + Table.BATCH_LOG.sqlName(s) + " ORDER BY finished_at DESC LIMIT 1")
                 .collectAsList();
         LastBatch lastBatch = last.isEmpty() ? null : new LastBatch(last.get(0).getLong(0), last.get(0).<Instant>getAs(1).toString(),
                 last.get(0).getLong(2), last.get(0).getLong(3), last.get(0).getLong(4), last.get(0).getDouble(5));
         Map<String, String> locations = new LinkedHashMap<>();
-        for (String t : Settings.TABLES) {
-            locations.put(s.tableName(t), s.tableLocation(t));
+        for (Table t : Table.values()) {
+            locations.put(t.name(s), t.location(s));
         }
         locations.put("checkpoint", s.checkpoint());
         locations.put("evaluation checkpoint", s.evaluationCheckpoint());

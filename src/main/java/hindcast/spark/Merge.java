@@ -1,0 +1,95 @@
+package hindcast.spark;
+
+import hindcast.config.Settings;
+import io.delta.tables.DeltaMergeBuilder;
+import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * The one way Hindcast writes a keyed table: a Delta MERGE matching on the table's key ({@link Table#keyColumns}),
+ * retried by {@link ConflictRetry} when it loses a race with another writer. {@link #insertMissing} never changes
+ * a stored row, so a replayed or overlapping write inserts nothing; {@link #upsert} also rewrites matched rows.
+ * <p>
+ * {@link #pruning} adds literal predicates on the target ({@code t.commodity = 'Coffee' AND ...}) to the ON
+ * clause: Delta then reads only the files those can match, which keeps a write's cost flat as the table grows.
+ */
+final class Merge {
+    private final SparkSession spark;
+    private final Settings settings;
+    private final Table table;
+    private String pruning = "";
+    private String what;
+
+    private Merge(SparkSession spark, Settings settings, Table table) {
+        this.spark = spark;
+        this.settings = settings;
+        this.table = table;
+        this.what = table.name(settings) + " MERGE";
+    }
+
+    static Merge into(SparkSession spark, Settings settings, Table table) {
+        return new Merge(spark, settings, table);
+    }
+
+    /** A condition on the target alias {@code t} made of literals only, e.g. {@code t.commodity IN ('Coffee')}. */
+    Merge pruning(String condition) {
+        this.pruning = condition + " AND ";
+        return this;
+    }
+
+    /** How the write is named in retry messages, e.g. "distributions MERGE of Coffee / naive 2023-01-01..". */
+    Merge describedAs(String description) {
+        this.what = description;
+        return this;
+    }
+
+    /** The rows as a DataFrame of the table's schema. */
+    Dataset<Row> frame(List<Row> rows) {
+        return spark.createDataFrame(rows, table.schema());
+    }
+
+    /** Inserts the source rows whose key is not in the table. */
+    void insertMissing(Dataset<Row> source) {
+        ConflictRetry.run(what, builder(source).whenNotMatched().insertAll()::execute);
+    }
+
+    /** Inserts new keys and overwrites the rows of existing ones. */
+    void upsert(Dataset<Row> source) {
+        ConflictRetry.run(what, builder(source).whenMatched().updateAll().whenNotMatched().insertAll()::execute);
+    }
+
+    /**
+     * {@link #insertMissing}, returning the rows it inserted, read from its own commit (found by a tag in the
+     * commit's user metadata, since another job may have committed right after it); 0 when it found every key
+     * present and made no commit.
+     */
+    long insertMissingCounted(Dataset<Row> source) {
+        String tag = "hindcast " + UUID.randomUUID();
+        spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", tag);
+        try {
+            insertMissing(source);
+        } finally {
+            spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
+        }
+        List<Row> ours = DeltaTable.forPath(spark, table.location(settings)).history(20)
+                .where(col("userMetadata").equalTo(tag)).select("operationMetrics").collectAsList();
+        if (ours.isEmpty()) {
+            return 0;
+        }
+        Map<String, String> metrics = ours.get(0).getJavaMap(0);
+        return Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0"));
+    }
+
+    private DeltaMergeBuilder builder(Dataset<Row> source) {
+        return DeltaTable.forPath(spark, table.location(settings)).as("t")
+                .merge(source.as("s"), pruning + table.keyMatch());
+    }
+}
