@@ -1,5 +1,6 @@
 package hindcast.cli;
 
+import hindcast.error.Errors;
 import hindcast.chaos.ChaosCampaign;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,14 +42,16 @@ final class ChaosCommand extends Common implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (kills < 0 || paths <= 0 || chunkSize <= 0) {
-            throw new IllegalArgumentException("--kills must be >= 0, --paths and --chunk-size > 0");
+        if (kills < 0) {
+            throw Errors.badOption("--kills", "a number >= 0", kills);
+        }
+        if (paths <= 0 || chunkSize <= 0) {
+            throw Errors.badOption(paths <= 0 ? "--paths" : "--chunk-size", "a number > 0", paths <= 0 ? paths : chunkSize);
         }
         Path work = settings().home();
         for (String d : new String[] {"killed", "uninterrupted"}) {
             if (Files.exists(work.resolve(d))) {
-                throw new IllegalArgumentException(work.resolve(d) + " exists: the campaign needs a fresh directory "
-                        + "(scripts/chaos makes one)");
+                throw Errors.freshDirectoryNeeded(work.resolve(d));
             }
         }
         ChaosCampaign.Options o = new ChaosCampaign.Options(work);
@@ -58,7 +61,7 @@ final class ChaosCommand extends Common implements Callable<Integer> {
         o.start = date("--start", start);
         o.end = date("--end", end);
         if (o.end.isBefore(o.start)) {
-            throw new IllegalArgumentException("--end " + o.end + " is before --start " + o.start);
+            throw Errors.endBeforeStart(o.end, o.start);
         }
         o.chunkSize = chunkSize;
         o.childHeap = childHeap;

@@ -1,5 +1,7 @@
 package hindcast.cli;
 
+import hindcast.error.Errors;
+import hindcast.model.TrainFrequency;
 import hindcast.config.Settings;
 import hindcast.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;
@@ -43,7 +45,15 @@ class Common {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " must be a date YYYY-MM-DD, got '" + text + "'");
+            throw Errors.badOption(option, "a date YYYY-MM-DD", text);
+        }
+    }
+
+    static TrainFrequency frequency(String text) {
+        try {
+            return TrainFrequency.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw Errors.badOption(e);
         }
     }
 

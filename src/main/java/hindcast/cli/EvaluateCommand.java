@@ -1,5 +1,6 @@
 package hindcast.cli;
 
+import hindcast.error.Errors;
 import hindcast.spark.Actuals;
 import hindcast.spark.Evaluation;
 import picocli.CommandLine.Command;
@@ -42,7 +43,7 @@ final class EvaluateCommand extends Common implements Runnable {
                 v = 0;
             }
             if (v < 1 || v > 14) {
-                throw new IllegalArgumentException("--horizons must be numbers 1..14, got '" + h + "'");
+                throw Errors.badOption("--horizons", "numbers 1..14", h);
             }
             return v;
         }).toList();

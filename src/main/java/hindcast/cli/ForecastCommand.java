@@ -39,7 +39,7 @@ final class ForecastCommand extends Common implements Runnable {
     public void run() {
         LocalDate start = Common.date("--date", date);
         TrainFrequency frequency = trainFrequency == null ? settings().defaultTrainFrequency()
-                : TrainFrequency.parse(trainFrequency);
+                : Common.frequency(trainFrequency);
         float[][] paths = SingleForecast.compute(spark(), settings(), commodity, model, frequency, start);
         System.out.println(json ? Json.write(document(commodity, model, start, paths)) : table(start, paths));
     }

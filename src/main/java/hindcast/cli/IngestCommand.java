@@ -1,5 +1,6 @@
 package hindcast.cli;
 
+import hindcast.error.Errors;
 import hindcast.config.Settings;
 import hindcast.data.MarketAssembler;
 import hindcast.data.MarketRecord;
@@ -34,28 +35,25 @@ final class IngestCommand extends Common implements Runnable {
         Map<String, Settings.Input> inputs = new LinkedHashMap<>();
         if (prices != null) {
             if (commodity == null) {
-                throw new IllegalArgumentException("--prices needs --commodity");
+                throw Errors.optionNeeds("--prices", "--commodity");
             }
             inputs.put(commodity, new Settings.Input(prices, covariates));
         } else if (!covariates.isEmpty()) {
-            throw new IllegalArgumentException("--covariates needs --prices");
+            throw Errors.optionNeeds("--covariates", "--prices");
         } else if (commodity != null) {
             Settings.Input configured = settings().inputs().get(commodity);
             if (configured == null) {
-                throw new IllegalArgumentException("no --prices given and no hindcast.inputs." + commodity
-                        + " in the configuration");
+                throw Errors.noConfiguredInput(commodity);
             }
             inputs.put(commodity, configured);
         } else if (settings().inputs().isEmpty()) {
-            throw new IllegalArgumentException("nothing to ingest: give --commodity and --prices, or configure "
-                    + "hindcast.inputs (see conf/shared-data.conf)");
+            throw Errors.nothingToIngest();
         } else {
             inputs.putAll(settings().inputs());
         }
         for (String c : inputs.keySet()) {
             if (!settings().commodities().contains(c)) {
-                throw new IllegalArgumentException("unknown commodity '" + c + "'; add it to hindcast.commodities "
-                        + "(configured: " + settings().commodities() + ")");
+                throw Errors.unknownCommodity(c, settings().commodities());
             }
         }
         MarketStore store = new MarketStore(spark(), settings());

@@ -1,5 +1,6 @@
 package hindcast.cli;
 
+import hindcast.error.Errors;
 import hindcast.config.Settings;
 import hindcast.report.HtmlReport;
 import hindcast.report.ReportData;
@@ -38,7 +39,7 @@ final class ReportCommand extends Common implements Runnable {
     @Override
     public void run() {
         if (horizon < 1 || horizon > 14) {
-            throw new IllegalArgumentException("--horizon must be 1..14, got " + horizon);
+            throw Errors.badOption("--horizon", "1..14", horizon);
         }
         Evaluator.refresh(spark(), settings(), System.out);
         write(spark(), settings(), out != null ? out : settings().home().resolve("report"), horizon,
@@ -52,7 +53,7 @@ final class ReportCommand extends Common implements Runnable {
         LocalDate to = end != null ? end : latest != null ? latest : LocalDate.now();
         LocalDate from = start != null ? start : to.minusYears(1).plusDays(1);
         if (to.isBefore(from)) {
-            throw new IllegalArgumentException("--end " + to + " is before --start " + from);
+            throw Errors.endBeforeStart(to, from);
         }
         ReportData data = queries.gather(horizon, from, to);
         Path file = dir.resolve("index.html");

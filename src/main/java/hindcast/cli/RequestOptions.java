@@ -1,5 +1,6 @@
 package hindcast.cli;
 
+import hindcast.error.Errors;
 import hindcast.config.Settings;
 import hindcast.model.TrainFrequency;
 import hindcast.plan.Request;
@@ -34,13 +35,13 @@ class RequestOptions {
     List<String> modelList() {
         List<String> list = Common.list(models);
         if (list.isEmpty()) {
-            throw new IllegalArgumentException("--models names no model");
+            throw Errors.badOption("--models", "a comma-separated list of model versions", models);
         }
         return list;
     }
 
     TrainFrequency frequency() {
-        return TrainFrequency.parse(trainFrequency);
+        return Common.frequency(trainFrequency);
     }
 
     LocalDate startDate() {
@@ -60,7 +61,7 @@ class RequestOptions {
             Request r = new Request(UUID.randomUUID().toString(), commodity, model, frequency().label(),
                     startDate(), endDate(), now);
             check.check(r).ifPresent(rejection -> {
-                throw new IllegalArgumentException(rejection.reason());
+                throw Errors.requestRefused(rejection.reason());
             });
             out.add(r);
         }

@@ -1,5 +1,6 @@
 package hindcast.cli;
 
+import hindcast.error.Errors;
 import hindcast.spark.BackfillStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +35,7 @@ final class RunCommand extends Common implements Runnable {
         BackfillStream.Mode mode = switch (trigger.toLowerCase(Locale.ROOT)) {
             case "available-now" -> BackfillStream.Mode.AVAILABLE_NOW;
             case "continuous" -> BackfillStream.Mode.CONTINUOUS;
-            default -> throw new IllegalArgumentException("--trigger must be available-now or continuous, got '" + trigger + "'");
+            default -> throw Errors.badOption("--trigger", "available-now or continuous", trigger);
         };
         stream(this, mode);
     }
@@ -68,7 +69,7 @@ final class RunCommand extends Common implements Runnable {
         try {
             return com.typesafe.config.ConfigFactory.parseString("d = " + text).getDuration("d");
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--interval must be a duration such as 30s or 2m, got '" + text + "'");
+            throw Errors.badOption("--interval", "a duration such as 30s or 2m", text);
         }
     }
 }

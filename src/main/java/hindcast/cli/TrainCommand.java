@@ -1,5 +1,6 @@
 package hindcast.cli;
 
+import hindcast.error.Errors;
 import hindcast.spark.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,8 +18,7 @@ final class TrainCommand extends Common implements Runnable {
         Trainer.Result result = new Trainer(spark, settings(), System.out).train(request.commodity,
                 request.modelList(), request.frequency(), request.startDate(), request.endDate());
         if (!result.failures().isEmpty()) {
-            throw new IllegalStateException(result.failures().size() + " model(s) had failed fits (the others are "
-                    + "stored):\n  " + String.join("\n  ", result.failures()));
+            throw Errors.failedFits(result.failures());
         }
     }
 }

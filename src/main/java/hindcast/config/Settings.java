@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigValue;
+import hindcast.error.Errors;
 import hindcast.model.ModelRegistry;
 import hindcast.model.ModelSpec;
 import hindcast.model.TrainFrequency;
@@ -60,24 +61,24 @@ public record Settings(
 
     /** {@code overrides} (keys like "hindcast.stream.interval", from command-line options) win over everything. */
     public static Settings load(Path userFile, Map<String, ?> overrides) {
-        Config user = ConfigFactory.empty();
-        if (userFile != null) {
-            if (!Files.isRegularFile(userFile)) {
-                throw new IllegalArgumentException("config file not found: " + userFile.toAbsolutePath());
-            }
-            user = ConfigFactory.parseFile(userFile.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
-            checkKnownKeys(user, ConfigFactory.parseResourcesAnySyntax("application").resolve());
+        if (userFile != null && !Files.isRegularFile(userFile)) {
+            throw Errors.configFileNotFound(userFile);
         }
-        Config config = ConfigFactory.parseMap(overrides, "command-line options")
-                .withFallback(ConfigFactory.systemProperties())
-                .withFallback(ConfigFactory.systemEnvironmentOverrides())
-                .withFallback(user)
-                .withFallback(ConfigFactory.parseResourcesAnySyntax("application"))
-                .resolve();
-        try {
+        try { // syntax, type and substitution errors alike are configuration errors
+            Config user = ConfigFactory.empty();
+            if (userFile != null) {
+                user = ConfigFactory.parseFile(userFile.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+                checkKnownKeys(user, ConfigFactory.parseResourcesAnySyntax("application").resolve());
+            }
+            Config config = ConfigFactory.parseMap(overrides, "command-line options")
+                    .withFallback(ConfigFactory.systemProperties())
+                    .withFallback(ConfigFactory.systemEnvironmentOverrides())
+                    .withFallback(user)
+                    .withFallback(ConfigFactory.parseResourcesAnySyntax("application"))
+                    .resolve();
             return from(config.getConfig("hindcast"));
         } catch (ConfigException e) {
-            throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
+            throw Errors.invalidConfig(e.getMessage(), e);
         }
     }
 
@@ -101,9 +102,7 @@ public record Settings(
                         : reference.hasPath("hindcast." + parent) && reference.getValue("hindcast." + parent)
                         instanceof com.typesafe.config.ConfigObject o ? String.join(", ", new java.util.TreeSet<>(o.keySet()))
                         : "-";
-                throw new IllegalArgumentException("invalid configuration: unknown key hindcast." + key + " ("
-                        + e.getValue().origin().description() + "); known keys" + (parent.isEmpty() ? "" : " under hindcast."
-                        + parent) + ": " + known);
+                throw Errors.unknownConfigKey(key, e.getValue().origin().description(), parent, known);
             }
         }
     }
@@ -134,8 +133,7 @@ public record Settings(
         Config in = c.getConfig("inputs");
         for (String commodity : in.root().keySet()) {
             if (!commodities.contains(commodity)) {
-                throw new IllegalArgumentException("invalid configuration: hindcast.inputs." + commodity
-                        + " is not one of hindcast.commodities " + commodities);
+                throw Errors.inputNotACommodity(commodity, commodities);
             }
             Config files = in.getConfig(commodity);
             inputs.put(commodity, new Input(home.resolve(files.getString("prices")).normalize(),
@@ -162,7 +160,7 @@ public record Settings(
                 positive(c, "forecast.max-data-staleness-days"),
                 positive(c, "forecast.min-training-rows"),
                 positive(c, "forecast.max-request-days"),
-                TrainFrequency.parse(c.getString("forecast.default-train-frequency")),
+                trainFrequency(c, "forecast.default-train-frequency"),
                 commodities,
                 inputs,
                 new ModelRegistry(specs));
@@ -171,9 +169,17 @@ public record Settings(
     private static int positive(Config c, String key) {
         int v = c.getInt(key);
         if (v <= 0) {
-            throw new IllegalArgumentException("invalid configuration: hindcast." + key + " must be positive, got " + v);
+            throw Errors.notPositive(key, v);
         }
         return v;
+    }
+
+    private static TrainFrequency trainFrequency(Config c, String key) {
+        try {
+            return TrainFrequency.parse(c.getString(key));
+        } catch (IllegalArgumentException e) {
+            throw Errors.invalidConfig("hindcast." + key + ": " + e.getMessage(), e);
+        }
     }
 
     /** Where the Delta table with the given config key (e.g. "distributions") lives. */

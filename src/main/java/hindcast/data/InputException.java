@@ -1,9 +1,11 @@
 package hindcast.data;
 
+import hindcast.error.HindcastException;
+
 import java.nio.file.Path;
 
 /** Bad input data: the file, the 1-based line (0 when the problem is the whole file) and the reason. */
-public final class InputException extends RuntimeException {
+public final class InputException extends HindcastException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;
@@ -15,7 +17,7 @@ public final class InputException extends RuntimeException {
     }
 
     public InputException(Path file, long line, String reason, Throwable cause) {
-        super(line > 0 ? file + ":" + line + ": " + reason : file + ": " + reason, cause);
+        super(Kind.BAD_DATA, line > 0 ? file + ":" + line + ": " + reason : file + ": " + reason, cause);
         this.file = file;
         this.line = line;
         this.reason = reason;

@@ -1,5 +1,7 @@
 package hindcast.model;
 
+import hindcast.error.Errors;
+
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.Map;
@@ -23,10 +25,11 @@ public final class ModelRegistry implements Serializable {
         return specs.containsKey(modelVersion);
     }
 
+    /** @throws hindcast.error.HindcastException (usage) for a name the configuration does not define */
     public ForecastModel model(String modelVersion) {
         ModelSpec spec = specs.get(modelVersion);
         if (spec == null) {
-            throw new IllegalArgumentException("unknown model '" + modelVersion + "'; configured models: " + names());
+            throw Errors.unknownModel(modelVersion, names());
         }
         return spec.newModel();
     }

@@ -1,5 +1,6 @@
 package hindcast.plan;
 
+import hindcast.error.Errors;
 import hindcast.model.ModelRegistry;
 import hindcast.model.TrainFrequency;
 
@@ -25,12 +26,12 @@ public final class RequestCheck {
                     + "end_date are required; got " + r);
         }
         if (!commodities.contains(r.commodity())) {
-            return reject(Rejection.Kind.UNKNOWN_COMMODITY, "unknown commodity '" + r.commodity()
-                    + "'; configured commodities: " + commodities + " (names are case-sensitive)");
+            return reject(Rejection.Kind.UNKNOWN_COMMODITY, Errors.unknownCommodity(r.commodity(), commodities)
+                    .getMessage());
         }
         if (!models.contains(r.modelVersion())) {
-            return reject(Rejection.Kind.UNKNOWN_MODEL, "unknown model '" + r.modelVersion()
-                    + "'; configured models: " + models.names());
+            return reject(Rejection.Kind.UNKNOWN_MODEL, Errors.unknownModel(r.modelVersion(), models.names())
+                    .getMessage());
         }
         try {
             TrainFrequency.parse(r.trainFrequency());

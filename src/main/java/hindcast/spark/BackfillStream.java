@@ -1,5 +1,6 @@
 package hindcast.spark;
 
+import hindcast.error.Errors;
 import hindcast.config.Settings;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -57,11 +58,9 @@ public final class BackfillStream {
         } catch (StreamingQueryException e) {
             if (queries.stream().allMatch(q -> q.recentProgress().length == 0)) {
                 // It failed before finishing any batch: recovering its position from the checkpoint.
-                throw new IllegalStateException("could not resume from checkpoint " + settings.checkpoint()
-                        + (settings.evaluate() ? " (or " + settings.evaluationCheckpoint() + ")" : "") + ": "
-                        + e.getCause().getMessage() + "\nIf it is damaged or belongs to another installation, move it "
-                        + "away or set hindcast.stream.checkpoint to a new location: the next run re-checks every "
-                        + "request and, writes being idempotent, recomputes nothing already stored.", e);
+                throw Errors.unusableCheckpoint(settings.checkpoint()
+                        + (settings.evaluate() ? " (or " + settings.evaluationCheckpoint() + ")" : ""),
+                        e.getCause().getMessage(), e);
             }
             throw e;
         } finally {

@@ -1,5 +1,6 @@
 package hindcast.spark;
 
+import hindcast.error.Errors;
 import hindcast.config.Settings;
 
 import java.io.IOException;
@@ -32,7 +33,11 @@ final class CheckpointLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Locks the checkpoint, or fails naming the process that holds it. */
+    /**
+     * Locks the checkpoint.
+     *
+     * @throws hindcast.error.CheckpointInUseException naming the process that holds it
+     */
     static CheckpointLock acquire(String checkpoint) {
         if (!"file".equals(Settings.toUri(checkpoint).getScheme())) {
             return new CheckpointLock(null, null);
@@ -52,9 +57,7 @@ final class CheckpointLock implements AutoCloseable {
             if (lock == null) {
                 String holder = Files.readString(file, StandardCharsets.UTF_8).trim();
                 channel.close();
-                throw new IllegalStateException("checkpoint " + checkpoint + " is in use by another run ("
-                        + (holder.isEmpty() ? "unknown process" : holder) + "); stop that run first, or give this one "
-                        + "its own hindcast.stream.checkpoint");
+                throw Errors.checkpointInUse(checkpoint, holder);
             }
             String me = "pid " + ManagementFactory.getRuntimeMXBean().getPid() + " on "
                     + InetAddress.getLocalHost().getHostName() + " since " + Instant.now();

@@ -1,5 +1,6 @@
 package hindcast.spark;
 
+import hindcast.error.Errors;
 import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
 
 import java.util.Locale;
@@ -30,9 +31,7 @@ final class ConflictRetry {
                 return;
             } catch (DeltaConcurrentModificationException e) {
                 if (attempt == ATTEMPTS) {
-                    throw new IllegalStateException(what + " conflicted with concurrent commits " + ATTEMPTS
-                            + " times in a row; is another job writing the same table without pause? Last: "
-                            + e.getMessage(), e);
+                    throw Errors.writeKeepsConflicting(what, ATTEMPTS, e);
                 }
                 long waitMillis = Math.min(firstWaitMillis << (attempt - 1), LONGEST_WAIT_MILLIS); // 0.25 s .. 8 s
                 System.err.printf(Locale.ROOT, "%s conflicted with a concurrent commit (%s); retrying in %.2f s "

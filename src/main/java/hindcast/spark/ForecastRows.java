@@ -1,5 +1,6 @@
 package hindcast.spark;
 
+import hindcast.error.Errors;
 import hindcast.model.ForecastModel;
 import hindcast.model.Forecaster;
 import hindcast.model.ModelState;
@@ -61,8 +62,8 @@ final class ForecastRows implements MapPartitionsFunction<Long, Row> {
                                 t -> model.restore(j.models().get(t).parameters(), j.models().get(t).state()));
                         paths = Forecaster.paths(state, j.series(), j.modelVersion(), start, j.paths(), j.horizonDays());
                     } catch (RuntimeException e) {
-                        throw new ModelFailure(j.commodity() + " / " + j.modelVersion() + " / " + start
-                                + " (trained " + trainDate + "): " + e, e);
+                        throw Errors.modelFailed(j.commodity() + " / " + j.modelVersion() + " / " + start
+                                + " (trained " + trainDate + ")", e);
                     }
                     next = 0;
                     computed.add(1);
@@ -75,31 +76,5 @@ final class ForecastRows implements MapPartitionsFunction<Long, Row> {
                         .toRow();
             }
         };
-    }
-
-    /** A model could not compute a forecast; the driver records it in task_errors and carries on. */
-    static final class ModelFailure extends RuntimeException {
-        ModelFailure(String message, Throwable cause) {
-            super(message, cause);
-        }
-
-        /**
-         * The model failure behind a failed Spark job, if any. Spark does not always keep the task's exception
-         * as a cause (the MERGE's write job wraps it in its own message), so the messages are searched too.
-         */
-        static String find(Throwable t) {
-            String marker = ModelFailure.class.getName() + ": ";
-            for (Throwable c = t; c != null; c = c.getCause()) {
-                if (c instanceof ModelFailure) {
-                    return c.getMessage();
-                }
-                String m = c.getMessage();
-                int at = m == null ? -1 : m.indexOf(marker);
-                if (at >= 0) {
-                    return m.substring(at + marker.length()).lines().findFirst().orElse("");
-                }
-            }
-            return null;
-        }
     }
 }

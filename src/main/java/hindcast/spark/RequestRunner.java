@@ -1,6 +1,7 @@
 package hindcast.spark;
 
 import hindcast.config.Settings;
+import hindcast.error.ModelFailure;
 import hindcast.model.MarketSeries;
 import hindcast.model.TrainFrequency;
 import hindcast.plan.ForecastPlanner;
@@ -156,14 +157,14 @@ final class RequestRunner {
             try {
                 tally.rows += distributions.write(job, partitions(), progress);
                 tally.written += dates.size();
-            } catch (RuntimeException e) {
-                String failure = ForecastRows.ModelFailure.find(e);
+            } catch (Exception e) { // SparkException is checked, so not a RuntimeException
+                ModelFailure failure = ModelFailure.in(e).orElse(null);
                 if (failure == null) {
                     throw e; // infrastructure: fail the batch; the stream replays it on restart
                 }
                 for (LocalDate d : dates) {
                     rejected.add(new ErrorLog.Entry(request, d,
-                            new Rejection(Rejection.Kind.MODEL_FAILURE, failure)));
+                            new Rejection(Rejection.Kind.MODEL_FAILURE, failure.getMessage())));
                 }
             }
         }

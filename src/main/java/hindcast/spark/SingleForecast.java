@@ -1,5 +1,6 @@
 package hindcast.spark;
 
+import hindcast.error.Errors;
 import hindcast.config.Settings;
 import hindcast.model.Forecaster;
 import hindcast.model.MarketSeries;
@@ -21,18 +22,18 @@ public final class SingleForecast {
         Request request = new Request("forecast", commodity, modelVersion, frequency.label(), date, date, null);
         new RequestCheck(settings.commodities(), settings.models(), settings.maxRequestDays()).check(request)
                 .ifPresent(r -> {
-                    throw new IllegalArgumentException(r.reason());
+                    throw Errors.requestRefused(r.reason());
                 });
         MarketSeries series = new MarketStore(spark, settings).load(commodity);
         if (series.size() == 0) {
-            throw new IllegalArgumentException("no market data for " + commodity);
+            throw Errors.noMarketData(commodity);
         }
         var trained = new ModelStore(spark, settings).load(
                 new ModelStore.Key(commodity, modelVersion, frequency.label()), date.minusYears(1), date);
         ForecastPlanner.Decision decision = new ForecastPlanner(request, series, trained,
                 settings.minTrainingRows(), settings.maxDataStalenessDays()).decide(date);
         if (decision.rejection() != null) {
-            throw new IllegalArgumentException(decision.rejection().kind() + ": " + decision.rejection().reason());
+            throw Errors.cannotForecast(decision.rejection().kind().name(), decision.rejection().reason());
         }
         try (var state = settings.models().model(modelVersion).restore(decision.model().parameters(),
                 decision.model().state())) {

@@ -1,5 +1,6 @@
 package hindcast.spark;
 
+import hindcast.error.Errors;
 import hindcast.config.Settings;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.SparkSession;
@@ -41,9 +42,7 @@ public final class Tables {
         List<String> want = Arrays.stream(expected.fields()).map(f -> f.name() + " " + f.dataType().sql()).toList();
         List<String> have = Arrays.stream(actual.fields()).map(f -> f.name() + " " + f.dataType().sql()).toList();
         if (!want.equals(have)) {
-            throw new IllegalStateException("table " + name + " at " + location + " does not have the columns Hindcast "
-                    + "writes.\n  expected: " + want + "\n  found:    " + have
-                    + "\nRestore the columns, or point hindcast.tables at another location.");
+            throw Errors.tableColumnsDiffer(name, location, want, have);
         }
     }
 
@@ -61,8 +60,7 @@ public final class Tables {
             return;
         }
         if (entry.tableType() != CatalogTableType.EXTERNAL()) {
-            throw new IllegalStateException("table " + name + " is a managed table at " + entry.location()
-                    + ", but the configuration puts it at " + location + "; rename it in hindcast.tables");
+            throw Errors.managedTableElsewhere(name, entry.location(), location);
         }
         spark.sql("DROP TABLE " + quote(name));
     }

@@ -1,5 +1,6 @@
 package hindcast.spark;
 
+import hindcast.error.Errors;
 import hindcast.config.Settings;
 import hindcast.model.MarketSeries;
 import hindcast.model.ModelSpec;
@@ -60,15 +61,14 @@ public final class Trainer {
     public Result train(String commodity, List<String> modelVersions, TrainFrequency frequency, LocalDate start,
                         LocalDate end) {
         if (!settings.commodities().contains(commodity)) {
-            throw new IllegalArgumentException("unknown commodity '" + commodity + "'; configured: " + settings.commodities());
+            throw Errors.unknownCommodity(commodity, settings.commodities());
         }
         if (end.isBefore(start)) {
-            throw new IllegalArgumentException("--end " + end + " is before --start " + start);
+            throw Errors.endBeforeStart(end, start);
         }
         MarketSeries series = market.load(commodity);
         if (series.size() == 0) {
-            throw new IllegalArgumentException("no market data for " + commodity + "; run: scripts/hindcast ingest --commodity "
-                    + commodity + " --prices FILE");
+            throw Errors.noMarketData(commodity);
         }
         List<LocalDate> schedule = frequency.schedule(start, end);
         Map<String, Set<LocalDate>> stored = new LinkedHashMap<>();

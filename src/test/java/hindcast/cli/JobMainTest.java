@@ -18,6 +18,6 @@ class JobMainTest {
     void aFailedCommandThrowsWithItsExitCode() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> JobMain.main(new String[] {"no-such-command"}));
-        assertTrue(e.getMessage().contains("hindcast no-such-command failed with exit code 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("hindcast no-such-command failed with exit code 64"), e.getMessage());
     }
 }

@@ -1,5 +1,7 @@
 package hindcast.config;
 
+import hindcast.error.BadConfigException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,12 +42,12 @@ class SettingsTest {
     @Test
     void anUnknownKeyIsAnErrorNamingItsFileAndLineButUserSectionsAreFree() throws IOException {
         Path typo = write("hindcast {\n  forecast.pathz = 10\n}\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Settings.load(typo));
+        BadConfigException e = assertThrows(BadConfigException.class, () -> Settings.load(typo));
         assertTrue(e.getMessage().startsWith("invalid configuration: unknown key hindcast.forecast.pathz (")
                 && e.getMessage().contains("user.conf: 2") && e.getMessage().contains("known keys under "
                 + "hindcast.forecast: chunk-size, default-train-frequency,"), e.getMessage());
         Path top = write("hindcast.warehouse = x\n");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Settings.load(top)).getMessage()
+        assertTrue(assertThrows(BadConfigException.class, () -> Settings.load(top)).getMessage()
                 .contains("unknown key hindcast.warehouse"));
         Path free = write("""
                 base = "/data"
@@ -63,7 +65,7 @@ class SettingsTest {
     @Test
     void aWrongTypeIsAnErrorNamingTheKey() throws IOException {
         Path file = write("hindcast.forecast.paths = lots\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Settings.load(file));
+        BadConfigException e = assertThrows(BadConfigException.class, () -> Settings.load(file));
         assertTrue(e.getMessage().contains("user.conf: 1: forecast.paths has type STRING rather than NUMBER"),
                 e.getMessage());
     }
@@ -108,22 +110,22 @@ class SettingsTest {
     @Test
     void aMissingConfigFileIsAnError() {
         Path missing = dir.resolve("nope.conf");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Settings.load(missing));
+        BadConfigException e = assertThrows(BadConfigException.class, () -> Settings.load(missing));
         assertEquals("config file not found: " + missing.toAbsolutePath(), e.getMessage());
     }
 
     @Test
     void invalidValuesAreErrors() throws IOException {
-        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+        BadConfigException zero = assertThrows(BadConfigException.class,
                 () -> Settings.load(write("hindcast.forecast.paths = 0\n")));
         assertTrue(zero.getMessage().contains("hindcast.forecast.paths must be positive, got 0"), zero.getMessage());
-        IllegalArgumentException type = assertThrows(IllegalArgumentException.class,
+        BadConfigException type = assertThrows(BadConfigException.class,
                 () -> Settings.load(write("hindcast.models.x { type = garch }\n")));
         assertTrue(type.getMessage().contains("model 'x' has unknown type 'garch'"), type.getMessage());
-        IllegalArgumentException freq = assertThrows(IllegalArgumentException.class,
+        BadConfigException freq = assertThrows(BadConfigException.class,
                 () -> Settings.load(write("hindcast.forecast.default-train-frequency = hourly\n")));
         assertTrue(freq.getMessage().contains("unknown train frequency 'hourly'"), freq.getMessage());
-        IllegalArgumentException notInt = assertThrows(IllegalArgumentException.class,
+        BadConfigException notInt = assertThrows(BadConfigException.class,
                 () -> Settings.load(write("hindcast.forecast.paths = lots\n")));
         assertTrue(notInt.getMessage().startsWith("invalid configuration:"), notInt.getMessage());
     }
@@ -133,7 +135,7 @@ class SettingsTest {
         Settings s = Settings.load(write("hindcast.models.arima_212 { type = sarimax, order = [2, 1, 2] }"));
         assertTrue(s.models().names().containsAll(java.util.Set.of("arima_212", "arima_111", "naive", "xgboost")),
                 s.models().names().toString());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        BadConfigException e = assertThrows(BadConfigException.class,
                 () -> Settings.load(write("hindcast.models.bad { type = sarimax, order = [2, 1] }")));
         assertTrue(e.getMessage().contains("model 'bad': order must be auto or [p, d, q]"), e.getMessage());
     }

@@ -1,5 +1,8 @@
 package hindcast.model;
 
+import hindcast.error.BadConfigException;
+import hindcast.error.HindcastException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,8 +102,8 @@ class ModelFitTest {
                 "rw", new ModelSpec("rw", "random_walk", Map.of("vol-window", 3, "drift-window", 2))));
         assertEquals(Math.sqrt(0.0325), ((LogRandomWalk) registry.model("naive").fit(handMade())).sigma(), EPS);
         assertEquals(0.10, ((LogRandomWalk) registry.model("rw").fit(handMade())).mu(), EPS);
-        assertThrows(IllegalArgumentException.class, () -> registry.model("garch"));
-        assertThrows(IllegalArgumentException.class, () -> new ModelRegistry(Map.of(
+        assertThrows(HindcastException.class, () -> registry.model("garch"));
+        assertThrows(BadConfigException.class, () -> new ModelRegistry(Map.of(
                 "x", new ModelSpec("x", "garch", Map.of()))));
     }
 
@@ -108,7 +111,7 @@ class ModelFitTest {
     void parameterNamesTakeUnderscoresOrHyphensAndAnUnknownOneIsAnError() {
         ModelSpec underscores = new ModelSpec("rw", "random_walk", Map.of("vol_window", 3, "drift_window", 2));
         assertEquals(0.10, ((LogRandomWalk) underscores.newModel().fit(handMade())).mu(), EPS);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        BadConfigException e = assertThrows(BadConfigException.class,
                 () -> new ModelSpec("s", "sarimax", Map.of("exog_projections", "persist")).newModel());
         assertEquals("model 's': unknown parameter 'exog-projections' for type sarimax (known: [exog, "
                 + "exog-projection, noise-window, order, train-window])", e.getMessage());

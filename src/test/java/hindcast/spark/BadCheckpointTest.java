@@ -38,7 +38,7 @@ class BadCheckpointTest {
         Files.writeString(offset, "v1\n{not json");
         Files.delete(checkpoint.resolve("commits").resolve(offset.getFileName())); // so it must be read
         Cli damaged = Cli.run("run", "--config", a.configFile.toString());
-        assertEquals(1, damaged.code());
+        assertEquals(78, damaged.code(), damaged.err());
         assertTrue(damaged.err().contains("could not resume from checkpoint " + checkpoint), damaged.err());
         a.use();
         assertEquals(rows, a.distributionRows(), "nothing written is lost");
@@ -49,7 +49,7 @@ class BadCheckpointTest {
         Path foreign = Path.of(b.settings.checkpoint());
         copy(checkpoint, foreign);
         Cli other = Cli.run("run", "--config", b.configFile.toString());
-        assertEquals(1, other.code());
+        assertEquals(78, other.code(), other.err());
         assertTrue(other.err().contains("could not resume from checkpoint " + foreign), other.err());
         b.use();
         assertEquals(0, b.count("SELECT count(*) FROM " + b.table("distributions")));

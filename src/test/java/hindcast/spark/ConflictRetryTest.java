@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hindcast.error.HindcastException;
 import io.delta.exceptions.ConcurrentAppendException;
 import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
@@ -75,7 +76,7 @@ class ConflictRetryTest {
     @Test
     void givesUpAfterRepeatedConflictsNamingTheWrite() {
         AtomicInteger attempts = new AtomicInteger();
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ConflictRetry.run("forecast_metrics MERGE",
+        HindcastException e = assertThrows(HindcastException.class, () -> ConflictRetry.run("forecast_metrics MERGE",
                 () -> {
                     attempts.incrementAndGet();
                     throw new ConcurrentAppendException("Files were added by a concurrent update");
@@ -84,6 +85,7 @@ class ConflictRetryTest {
         assertTrue(e.getMessage().startsWith("forecast_metrics MERGE conflicted with concurrent commits 8 times in a row"),
                 e.getMessage());
         assertTrue(e.getCause() instanceof ConcurrentAppendException);
+        assertEquals(HindcastException.Kind.TEMPORARY, e.kind(), "worth retrying later");
     }
 
     @Test

@@ -89,7 +89,7 @@ class ForecastCommandTest {
         // A date no trained model covers fails, naming the train command that fixes it.
         Cli missing = Cli.run("forecast", "--config", f.configFile.toString(), "--commodity", "Coffee",
                 "--model", "random_walk", "--date", "2021-01-08", "--train-frequency", "monthly");
-        assertNotEquals(0, missing.code());
+        assertEquals(65, missing.code(), missing.err()); // the data cannot serve it
         assertTrue(missing.err().contains("NO_TRAINED_MODEL") && missing.err().contains("scripts/hindcast train "
                 + "--commodity Coffee --models random_walk --train-frequency monthly"), missing.err());
         assertEquals("", missing.out().strip());

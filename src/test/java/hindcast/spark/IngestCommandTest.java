@@ -1,7 +1,6 @@
 package hindcast.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -39,7 +38,7 @@ class IngestCommandTest {
         Path badNumber = Files.writeString(home.resolve("bad-number.csv"),
                 "date,close\n2021-02-01,101.5\n2021-02-02,12x\n2021-02-03,103\n");
         Cli bad = Cli.run("ingest", "--config", config, "--commodity", "Coffee", "--prices", badNumber.toString());
-        assertNotEquals(0, bad.code());
+        assertEquals(65, bad.code(), bad.err()); // bad input data
         assertTrue(bad.err().contains(badNumber + ":3: column 'close': not a number: '12x'"), bad.err());
         assertEquals(before, snapshot(f));
         assertEquals(version, f.version("market"));
@@ -49,14 +48,14 @@ class IngestCommandTest {
                 "date,VIXCLS\n2021-01-04,20\n2021-01-05,21\n2021-01-05,22\n");
         Cli badCov = Cli.run("ingest", "--config", config, "--commodity", "Coffee", "--prices", good.toString(),
                 "--covariates", badCovariates.toString());
-        assertNotEquals(0, badCov.code());
+        assertEquals(65, badCov.code(), badCov.err());
         assertTrue(badCov.err().contains(badCovariates + ":4: duplicate date 2021-01-05 (first on line 3)"), badCov.err());
         assertEquals(before, snapshot(f));
         assertEquals(version, f.version("market"));
 
         // A commodity the configuration does not list.
         Cli unknown = Cli.run("ingest", "--config", config, "--commodity", "Cocoa", "--prices", good.toString());
-        assertNotEquals(0, unknown.code());
+        assertEquals(64, unknown.code(), unknown.err()); // usage: a name the configuration does not have
         assertTrue(unknown.err().contains("unknown commodity 'Cocoa'"), unknown.err());
         assertEquals(version, f.version("market"));
 
@@ -116,7 +115,7 @@ class IngestCommandTest {
         assertEquals(0, one.code(), one.err());
         assertTrue(one.out().contains("Unchanged Sugar"), one.out());
         Cli none = Cli.run("ingest", "--config", f.configFile.toString(), "--commodity", "Sugar");
-        assertNotEquals(0, none.code());
+        assertEquals(64, none.code(), none.err());
         assertTrue(none.err().contains("no --prices given and no hindcast.inputs.Sugar"), none.err());
     }
 

@@ -1,14 +1,20 @@
 package hindcast.spark;
 
+import hindcast.error.ModelFailure;
+import hindcast.model.MarketSeries;
+import hindcast.plan.TrainedModel;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A model that throws on the executors is recorded as MODEL_FAILURE; the batch's other requests are written. */
@@ -39,14 +45,32 @@ class ModelFailureTest {
     }
 
     @Test
-    void aModelFailureIsFoundBehindSparksWrappers() {
-        var direct = new ForecastRows.ModelFailure("Coffee / naive / 2021-02-01: boom", new ArithmeticException());
-        assertEquals("Coffee / naive / 2021-02-01: boom",
-                ForecastRows.ModelFailure.find(new RuntimeException("Job aborted", direct)));
+    void aModelThatThrowsOnTheExecutorsReachesTheDriverAsItsType(@TempDir Path home) {
+        Fixture f = new Fixture(home).withSampleMarket().train("Coffee", List.of("naive"), "monthly", T, T);
+        MarketSeries series = new MarketStore(f.spark, f.settings).load("Coffee");
+        TrainedModel fit = new ModelStore(f.spark, f.settings)
+                .load(new ModelStore.Key("Coffee", "naive", "monthly"), T, T).get(T);
+        LocalDate early = Fixture.DATA_FROM.minusDays(7); // no market data before it: the forecast throws
+        ChunkJob job = new ChunkJob("naive", f.settings.models().spec("naive"), series, List.of(early), List.of(T),
+                Map.of(T, fit), Fixture.PATHS, DistributionStore.HORIZON_DAYS, Instant.now());
+        Exception e = assertThrows(Exception.class,
+                () -> new DistributionStore(f.spark, f.settings).write(job, 1, computed -> { }));
+        ModelFailure failure = ModelFailure.in(e).orElseThrow(() -> new AssertionError("not found in", e));
+        boolean inTheChain = false;
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            inTheChain |= c == failure;
+        }
+        assertTrue(inTheChain, "the executor's exception is the cause of Spark's, not rebuilt from its text");
+        assertEquals("Coffee / naive / " + early + " (trained " + T + "): java.lang.IllegalArgumentException: "
+                + "Coffee: no market data before " + early, failure.getMessage());
+    }
+
+    @Test
+    void aModelFailureKnownOnlyByItsTextIsFoundToo() {
         var flattened = new RuntimeException("Job aborted due to stage failure: Lost task 0.0: "
-                + ForecastRows.ModelFailure.class.getName() + ": Coffee / naive / 2021-02-01: boom\nCaused by: x");
+                + ModelFailure.class.getName() + ": Coffee / naive / 2021-02-01: boom\nCaused by: x");
         assertEquals("Coffee / naive / 2021-02-01: boom",
-                ForecastRows.ModelFailure.find(new IllegalStateException("wrapped", flattened)));
-        assertEquals(null, ForecastRows.ModelFailure.find(new RuntimeException("disk full")));
+                ModelFailure.in(new IllegalStateException("wrapped", flattened)).orElseThrow().getMessage());
+        assertTrue(ModelFailure.in(new RuntimeException("disk full")).isEmpty());
     }
 }
