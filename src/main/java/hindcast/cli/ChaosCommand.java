@@ -1,7 +1,7 @@
 package hindcast.cli;
 
-import hindcast.error.Errors;
 import hindcast.chaos.ChaosCampaign;
+import hindcast.error.Errors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

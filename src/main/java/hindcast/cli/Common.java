@@ -1,8 +1,8 @@
 package hindcast.cli;
 
+import hindcast.config.Settings;
 import hindcast.error.Errors;
 import hindcast.model.TrainFrequency;
-import hindcast.config.Settings;
 import hindcast.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;

@@ -1,9 +1,9 @@
 package hindcast.cli;
 
-import hindcast.error.Errors;
 import hindcast.config.Settings;
 import hindcast.data.MarketAssembler;
 import hindcast.data.MarketRecord;
+import hindcast.error.Errors;
 import hindcast.spark.MarketStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package hindcast.cli;
 
-import hindcast.error.Errors;
 import hindcast.config.Settings;
+import hindcast.error.Errors;
 import hindcast.report.HtmlReport;
 import hindcast.report.ReportData;
 import hindcast.spark.Evaluator;

@@ -1,7 +1,7 @@
 package hindcast.cli;
 
-import hindcast.error.Errors;
 import hindcast.config.Settings;
+import hindcast.error.Errors;
 import hindcast.model.TrainFrequency;
 import hindcast.plan.Request;
 import hindcast.plan.RequestCheck;

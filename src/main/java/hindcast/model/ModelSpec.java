@@ -37,7 +37,7 @@ public record ModelSpec(String name, String type, Map<String, Object> params) im
         return modelType().definition(name, params);
     }
 
-    public ModelType modelType() {
+    private ModelType modelType() {
         return ModelType.of(name, type);
     }
 }

@@ -1,7 +1,7 @@
 package hindcast.spark;
 
-import hindcast.error.Errors;
 import hindcast.config.Settings;
+import hindcast.error.Errors;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

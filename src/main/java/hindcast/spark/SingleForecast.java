@@ -1,7 +1,7 @@
 package hindcast.spark;
 
-import hindcast.error.Errors;
 import hindcast.config.Settings;
+import hindcast.error.Errors;
 import hindcast.model.Forecaster;
 import hindcast.model.MarketSeries;
 import hindcast.model.TrainFrequency;

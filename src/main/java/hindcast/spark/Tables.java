@@ -1,7 +1,7 @@
 package hindcast.spark;
 
-import hindcast.error.Errors;
 import hindcast.config.Settings;
+import hindcast.error.Errors;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;

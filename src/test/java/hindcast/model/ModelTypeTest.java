@@ -62,6 +62,17 @@ class ModelTypeTest {
     }
 
     @Test
+    void everyParameterHasOneLineOfHelpAndAUniqueName() {
+        for (ModelType type : ModelType.values()) {
+            assertEquals(type.parameters().size(), type.parameters().stream().map(ModelParameter::name).distinct().count());
+            for (ModelParameter<?> p : type.parameters()) {
+                assertTrue(p.name().matches("[a-z]+(-[a-z]+)*"), p.name());
+                assertTrue(!p.help().isBlank() && !p.help().contains("\n"), type + " " + p.name());
+            }
+        }
+    }
+
+    @Test
     void anUnknownTypeOrParameterIsRejectedByName() {
         BadConfigException type = assertThrows(BadConfigException.class,
                 () -> new ModelSpec("g", "garch", Map.of()).newModel());
