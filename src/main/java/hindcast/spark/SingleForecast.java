@@ -5,6 +5,7 @@ import hindcast.model.Forecaster;
 import hindcast.model.MarketSeries;
 import hindcast.model.TrainFrequency;
 import hindcast.plan.ForecastPlanner;
+import hindcast.plan.Rejection;
 import hindcast.plan.Request;
 import hindcast.plan.RequestCheck;
 import org.apache.spark.sql.SparkSession;
@@ -25,7 +26,7 @@ public final class SingleForecast {
                 });
         MarketSeries series = new MarketStore(spark, settings).load(commodity);
         if (series.size() == 0) {
-            throw new IllegalArgumentException("no market data for " + commodity);
+            throw new IllegalArgumentException(Rejection.noMarketData(commodity).reason());
         }
         var trained = new ModelStore(spark, settings).load(
                 new ModelStore.Key(commodity, modelVersion, frequency.label()), date.minusYears(1), date);

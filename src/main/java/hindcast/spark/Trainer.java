@@ -4,6 +4,7 @@ import hindcast.config.Settings;
 import hindcast.model.MarketSeries;
 import hindcast.model.ModelSpec;
 import hindcast.model.TrainFrequency;
+import hindcast.plan.Rejection;
 import hindcast.plan.TrainedModel;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
@@ -67,8 +68,7 @@ public final class Trainer {
         }
         MarketSeries series = market.load(commodity);
         if (series.size() == 0) {
-            throw new IllegalArgumentException("no market data for " + commodity + "; run: scripts/hindcast ingest --commodity "
-                    + commodity + " --prices FILE");
+            throw new IllegalArgumentException(Rejection.noMarketData(commodity).reason());
         }
         List<LocalDate> schedule = frequency.schedule(start, end);
         Map<String, Set<LocalDate>> stored = new LinkedHashMap<>();
