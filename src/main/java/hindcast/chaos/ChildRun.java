@@ -1,5 +1,8 @@
 package hindcast.chaos;
 
+import hindcast.progress.BackfillEvent;
+import hindcast.progress.JsonLinesEvents;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,28 +13,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * One {@code run --config FILE} of an installation, in its own JVM, with stdout and stderr in files next to
- * the installation ({@code logs/run-NN.out|err}), so they survive a kill and can be read afterwards.
+ * One {@code run --config FILE} of an installation, in its own JVM, with stdout, stderr and its progress events
+ * in files next to the installation ({@code logs/run-NN.out|err|events}), so they survive a kill and can be read
+ * afterwards.
  */
 public final class ChildRun {
-    private static final Pattern BATCH = Pattern.compile("^Batch (\\d+): ", Pattern.MULTILINE);
-    private static final Pattern EXISTING = Pattern.compile("Already exist: (\\d+)");
-
     final int number;
     final Process process;
     final Path stdout;
     final Path stderr;
+    final Path events;
     final long startedNanos = System.nanoTime();
 
-    private ChildRun(int number, Process process, Path stdout, Path stderr) {
+    private ChildRun(int number, Process process, Path stdout, Path stderr, Path events) {
         this.number = number;
         this.process = process;
         this.stdout = stdout;
         this.stderr = stderr;
+        this.events = events;
     }
 
     static List<String> command(String heap, List<String> javaOptions, Path home, Path config) {
@@ -69,14 +70,18 @@ public final class ChildRun {
         return cmd;
     }
 
+    /** Starts {@code command}, a {@link #command}, with {@code --events} added. */
     static ChildRun start(List<String> command, Path home, String name, int number) {
         try {
             Path logs = Files.createDirectories(home.resolve("logs"));
             Path out = logs.resolve(String.format("%s-%02d.out", name, number));
             Path err = logs.resolve(String.format("%s-%02d.err", name, number));
-            Process p = new ProcessBuilder(command).directory(home.toFile())
+            Path events = logs.resolve(String.format("%s-%02d.events", name, number));
+            List<String> withEvents = new ArrayList<>(command);
+            withEvents.addAll(List.of("--events", events.toString()));
+            Process p = new ProcessBuilder(withEvents).directory(home.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            return new ChildRun(number, p, out, err);
+            return new ChildRun(number, p, out, err, events);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + String.join(" ", command), e);
         }
@@ -108,28 +113,19 @@ public final class ChildRun {
         return process.exitValue();
     }
 
-    String output() {
-        return read(stdout);
-    }
-
-    /** Ids of the micro-batches this run started ("Batch N: k request(s)"), in order. */
+    /** Ids of the micro-batches this run started, in order (a replayed batch is started again). */
     List<Long> batchesStarted() {
-        List<Long> ids = new ArrayList<>();
-        Matcher m = BATCH.matcher(output().replace('\r', '\n'));
-        while (m.find()) {
-            ids.add(Long.parseLong(m.group(1)));
-        }
-        return ids;
+        return events(BackfillEvent.BatchStarted.class).stream().map(BackfillEvent.BatchStarted::batchId).toList();
     }
 
-    /** Forecasts its requests found already complete ("Already exist: N"), summed. */
+    /** Forecasts its requests found already complete, summed. */
     long existingFound() {
-        long n = 0;
-        Matcher m = EXISTING.matcher(output());
-        while (m.find()) {
-            n += Long.parseLong(m.group(1));
-        }
-        return n;
+        return events(BackfillEvent.RequestPlanned.class).stream().mapToLong(BackfillEvent.RequestPlanned::existing)
+                .sum();
+    }
+
+    private <E extends BackfillEvent> List<E> events(Class<E> type) {
+        return JsonLinesEvents.read(events).stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** The last lines of stderr, for a run that failed on its own. */

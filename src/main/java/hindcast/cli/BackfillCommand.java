@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 @Command(name = "backfill", mixinStandardHelpOptions = true,
@@ -17,6 +18,10 @@ final class BackfillCommand extends Common implements Runnable {
     @Option(names = "--train-missing", description = "Train the models the request needs first.")
     boolean trainMissing;
 
+    @Option(names = "--events", hidden = true, paramLabel = "FILE",
+            description = "Also append the progress events to FILE, one JSON object per line (for tools).")
+    Path events;
+
     @Override
     Map<String, Object> overrides() {
         return RunCommand.trainMissing(trainMissing);
@@ -25,6 +30,6 @@ final class BackfillCommand extends Common implements Runnable {
     @Override
     public void run() {
         EnqueueCommand.enqueue(this, request);
-        RunCommand.stream(this, BackfillStream.Mode.AVAILABLE_NOW);
+        RunCommand.stream(this, BackfillStream.Mode.AVAILABLE_NOW, events);
     }
 }

@@ -1,10 +1,14 @@
 package hindcast.cli;
 
 import hindcast.error.Errors;
+import hindcast.progress.BackfillListener;
+import hindcast.progress.ConsoleProgress;
+import hindcast.progress.JsonLinesEvents;
 import hindcast.spark.BackfillStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -30,6 +34,10 @@ final class RunCommand extends Common implements Runnable {
             + "each batch and whenever the market table changes (default: hindcast.stream.evaluate).")
     boolean evaluate;
 
+    @Option(names = "--events", hidden = true, paramLabel = "FILE",
+            description = "Also append the progress events to FILE, one JSON object per line (for tools).")
+    Path events;
+
     @Override
     public void run() {
         BackfillStream.Mode mode = switch (trigger.toLowerCase(Locale.ROOT)) {
@@ -37,7 +45,7 @@ final class RunCommand extends Common implements Runnable {
             case "continuous" -> BackfillStream.Mode.CONTINUOUS;
             default -> throw Errors.badOption("--trigger", "available-now or continuous", trigger);
         };
-        stream(this, mode);
+        stream(this, mode, events);
     }
 
     @Override
@@ -57,8 +65,15 @@ final class RunCommand extends Common implements Runnable {
     }
 
     static void stream(Common command, BackfillStream.Mode mode) {
-        try {
-            BackfillStream.run(command.spark(), command.settings(), mode, System.out);
+        stream(command, mode, null);
+    }
+
+    /** Runs the stream with progress on the console and, when {@code eventsFile} is given, in that file. */
+    static void stream(Common command, BackfillStream.Mode mode, Path eventsFile) {
+        BackfillListener console = new ConsoleProgress(System.out);
+        try (JsonLinesEvents events = eventsFile == null ? null : JsonLinesEvents.open(eventsFile)) {
+            BackfillStream.run(command.spark(), command.settings(), mode, System.out,
+                    events == null ? console : BackfillListener.all(console, events));
         } catch (Exception e) {
             throw new IllegalStateException("the stream stopped: " + e.getMessage()
                     + " (run again to resume from the checkpoint)", e);

@@ -1,6 +1,7 @@
 package hindcast.error;
 
 import hindcast.error.HindcastException.Kind;
+import hindcast.plan.Rejection;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -75,8 +76,7 @@ public final class Errors {
 
     /** Also the reason of a NO_MARKET_DATA rejection. */
     public static HindcastException noMarketData(String commodity) {
-        return new HindcastException(Kind.BAD_DATA, "no market data for " + commodity
-                + "; run: scripts/hindcast ingest --commodity " + commodity + " --prices FILE");
+        return new HindcastException(Kind.BAD_DATA, Rejection.noMarketData(commodity).reason());
     }
 
     // --- models ---

@@ -31,6 +31,10 @@ public final class ForecastPlanner {
         this.maxStalenessDays = maxStalenessDays;
     }
 
+    public Request request() {
+        return request;
+    }
+
     /** Either {@code model} or {@code rejection} is set. */
     public record Decision(LocalDate date, TrainedModel model, Rejection rejection) {
     }

@@ -1,6 +1,11 @@
 package hindcast.plan;
 
-/** Why a request, or one forecast date of it, is not computed. Stored in {@code task_errors}. */
+import java.time.LocalDate;
+
+/**
+ * Why a request, or one forecast date of it, is not computed. Stored in {@code task_errors}. Reasons that more
+ * than one place gives are built here, so they read the same everywhere.
+ */
 public record Rejection(Kind kind, String reason) {
 
     public enum Kind {
@@ -15,5 +20,22 @@ public record Rejection(Kind kind, String reason) {
         STALE_DATA,
         NO_TRAINED_MODEL,
         MODEL_FAILURE
+    }
+
+    /** The market table has no row of the commodity; the reason names the command that fixes it. */
+    public static Rejection noMarketData(String commodity) {
+        return new Rejection(Kind.NO_MARKET_DATA, "no market data for " + commodity
+                + "; run: scripts/hindcast ingest --commodity " + commodity + " --prices FILE");
+    }
+
+    /** A stored fit the model cannot turn back into a state, e.g. parameters written by another version. */
+    public static Rejection cannotRestore(String modelVersion, LocalDate trainDate, String why) {
+        return new Rejection(Kind.MODEL_FAILURE, "the " + modelVersion + " model trained at " + trainDate
+                + " cannot be restored: " + why);
+    }
+
+    /** The model failed while computing paths; {@code failure} says which forecast and why. */
+    public static Rejection modelFailure(String failure) {
+        return new Rejection(Kind.MODEL_FAILURE, failure);
     }
 }

@@ -2,6 +2,8 @@ package hindcast.spark;
 
 import hindcast.config.Settings;
 import hindcast.error.Errors;
+import hindcast.progress.BackfillListener;
+import hindcast.progress.ConsoleProgress;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
@@ -23,20 +25,29 @@ public final class BackfillStream {
 
     public enum Mode { AVAILABLE_NOW, CONTINUOUS }
 
-    /** Runs until the backlog is done (AVAILABLE_NOW) or until the JVM is stopped (CONTINUOUS). */
+    /** {@link #run(SparkSession, Settings, Mode, PrintStream, BackfillListener)} with progress on the console. */
     public static void run(SparkSession spark, Settings settings, Mode mode, PrintStream out)
             throws StreamingQueryException, TimeoutException {
+        run(spark, settings, mode, out, new ConsoleProgress(out));
+    }
+
+    /**
+     * Runs until the backlog is done (AVAILABLE_NOW) or until the JVM is stopped (CONTINUOUS). Progress goes to
+     * {@code listener}; {@code out} takes the messages of training (train-missing) and evaluation.
+     */
+    public static void run(SparkSession spark, Settings settings, Mode mode, PrintStream out,
+                           BackfillListener listener) throws StreamingQueryException, TimeoutException {
         try (CheckpointLock backfill = CheckpointLock.acquire(settings.checkpoint());
              CheckpointLock evaluation = settings.evaluate() ? CheckpointLock.acquire(settings.evaluationCheckpoint())
                      : null) {
-            runLocked(spark, settings, mode, out);
+            runLocked(spark, settings, mode, out, listener);
         }
     }
 
-    private static void runLocked(SparkSession spark, Settings settings, Mode mode, PrintStream out)
-            throws StreamingQueryException, TimeoutException {
+    private static void runLocked(SparkSession spark, Settings settings, Mode mode, PrintStream out,
+                                  BackfillListener listener) throws StreamingQueryException, TimeoutException {
         List<StreamingQuery> queries = new ArrayList<>();
-        queries.add(start(spark, settings, mode, out));
+        queries.add(start(spark, settings, mode, out, listener));
         if (settings.evaluate()) {
             queries.add(Evaluator.start(spark, settings, trigger(settings, mode), out));
         }
@@ -76,8 +87,8 @@ public final class BackfillStream {
     }
 
     /** Starts the query and returns at once. */
-    public static StreamingQuery start(SparkSession spark, Settings settings, Mode mode, PrintStream out)
-            throws TimeoutException {
+    public static StreamingQuery start(SparkSession spark, Settings settings, Mode mode, PrintStream out,
+                                       BackfillListener listener) throws TimeoutException {
         Trigger trigger = trigger(settings, mode);
         return spark.readStream().format("delta")
                 .option("maxFilesPerTrigger", settings.maxFilesPerTrigger())
@@ -87,7 +98,7 @@ public final class BackfillStream {
                 .queryName("hindcast-backfill")
                 .option("checkpointLocation", settings.checkpoint())
                 .trigger(trigger)
-                .foreachBatch(new BatchProcessor(settings, out))
+                .foreachBatch(new BatchProcessor(settings, out, listener))
                 .start();
     }
 }

@@ -2,6 +2,9 @@ package hindcast.spark;
 
 import hindcast.config.Settings;
 import hindcast.plan.Request;
+import hindcast.progress.BackfillEvent;
+import hindcast.progress.BackfillEvent.Counts;
+import hindcast.progress.BackfillListener;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -12,7 +15,6 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The foreachBatch function: reads the micro-batch's requests (a few small rows) on the driver and works
@@ -21,10 +23,13 @@ import java.util.Locale;
 final class BatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
     private final Settings settings;
     private final PrintStream out;
+    private final BackfillListener listener;
 
-    BatchProcessor(Settings settings, PrintStream out) {
+    /** {@code out} takes training and evaluation messages; progress goes to {@code listener}. */
+    BatchProcessor(Settings settings, PrintStream out, BackfillListener listener) {
         this.settings = settings;
         this.out = out;
+        this.listener = listener;
     }
 
     @Override
@@ -47,15 +52,16 @@ final class BatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
         for (Row r : batch.withColumn("request_id", functions.expr(TaskRow.REQUEST_ID)).collectAsList()) {
             requests.add(TaskRow.toRequest(r));
         }
-        out.printf(Locale.ROOT, "Batch %d: %d request(s)%n", batchId, requests.size());
-        RequestRunner runner = new RequestRunner(spark, settings, out);
-        RequestRunner.Tally total = new RequestRunner.Tally();
+        listener.on(new BackfillEvent.BatchStarted(batchId, requests.size()));
+        RequestRunner runner = new RequestRunner(spark, settings, out, listener);
+        Counts total = Counts.ZERO;
         for (Request request : requests) {
-            total.add(runner.run(request, batchId));
+            total = total.plus(runner.run(request, batchId));
         }
-        Row log = new BatchLogRow(batchId, settings.checkpoint(), started, Instant.now(), requests.size(),
-                total.requested, total.existing, total.written, total.rows, total.rejected).toRow();
-        spark.createDataFrame(List.of(log), Table.BATCH_LOG.schema())
+        BatchLogRow log = new BatchLogRow(batchId, settings.checkpoint(), started, Instant.now(), requests.size(),
+                total.requested(), total.existing(), total.written(), total.rows(), total.rejected());
+        spark.createDataFrame(List.of(log.toRow()), Table.BATCH_LOG.schema())
                 .write().format("delta").mode("append").save(Table.BATCH_LOG.location(settings));
+        listener.on(new BackfillEvent.BatchDone(batchId, requests.size(), total, log.seconds()));
     }
 }

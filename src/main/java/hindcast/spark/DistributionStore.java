@@ -49,10 +49,6 @@ public final class DistributionStore {
         return out;
     }
 
-    public long countComplete(String commodity, String modelVersion, LocalDate from, LocalDate to) {
-        return complete(commodity, modelVersion, from, to).count();
-    }
-
     private Dataset<Row> complete(String commodity, String modelVersion, LocalDate from, LocalDate to) {
         return spark.read().format("delta").load(path)
                 .where(col("commodity").equalTo(lit(commodity))

@@ -2,7 +2,7 @@ package hindcast.spark;
 
 import hindcast.config.Settings;
 import hindcast.model.MarketSeries;
-import hindcast.score.HorizonScore;
+import hindcast.score.ForecastScorer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -10,7 +10,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.Serializable;
@@ -34,8 +33,7 @@ import static org.apache.spark.sql.functions.when;
 /**
  * Scores stored forecasts against their actuals row ({@link Actuals}) into {@code forecast_metrics}, one row
  * per forecast and horizon h = 1..14, where h is the column {@code day_h}, the price of calendar day D+h-1.
- * Only trading days are scored: horizons whose day has a market close dated exactly that day (weekends and
- * holidays carry a repeated price, which would count twice).
+ * Only trading days are scored ({@link ForecastScorer}).
  * <p>
  * Incremental and idempotent: a forecast is (re)scored only when its actuals row is newer than its metrics,
  * in one MERGE; with nothing new there is no commit. The paths of the forecasts to score are gathered with
@@ -79,8 +77,9 @@ public final class Evaluation {
             List<Column> aggregates = new ArrayList<>();
             aggregates.add(max(when(col("path_id").equalTo(0), col("generation_timestamp"))).as("actuals_at"));
             for (int h = 1; h <= HORIZONS; h++) {
-                aggregates.add(max(when(col("path_id").equalTo(0), col("day_" + h))).as("actual_" + h));
-                aggregates.add(collect_list(when(col("path_id").gt(0), col("day_" + h))).as("paths_" + h));
+                Column day = col(DistributionRow.dayColumn(h));
+                aggregates.add(max(when(col("path_id").equalTo(0), day)).as(actualColumn(h)));
+                aggregates.add(collect_list(when(col("path_id").gt(0), day)).as(pathsColumn(h)));
             }
             Dataset<Row> forecastsToScore = spark.read().format("delta").load(Table.DISTRIBUTIONS.location(settings))
                     .where(col("path_id").between(0, settings.paths())
@@ -112,6 +111,16 @@ public final class Evaluation {
         }
     }
 
+    /** The aggregate of a forecast's actual at horizon h. */
+    private static String actualColumn(int h) {
+        return "actual_" + h;
+    }
+
+    /** The aggregate of a forecast's simulated prices at horizon h. */
+    private static String pathsColumn(int h) {
+        return "paths_" + h;
+    }
+
     /** Executor side: one forecast's paths and actuals -> a metrics row per trading-day horizon. */
     private static final class Score implements FlatMapFunction<Row, Row> {
         private final Broadcast<Map<String, MarketSeries>> markets;
@@ -124,30 +133,24 @@ public final class Evaluation {
 
         @Override
         public Iterator<Row> call(Row r) {
-            String commodity = r.getString(0);
-            LocalDate start = r.getAs(2);
-            MarketSeries series = markets.value().get(commodity);
-            int lastIndex = series.indexOnOrBefore(start.minusDays(1));
-            double lastClose = series.close(lastIndex);
-            List<Row> out = new ArrayList<>();
+            String commodity = r.getAs("commodity");
+            LocalDate start = r.getAs("forecast_start_date");
+            List<Float> actuals = new ArrayList<>();
+            List<float[]> samples = new ArrayList<>();
             for (int h = 1; h <= HORIZONS; h++) {
-                LocalDate target = start.plusDays(h - 1);
-                int i = series.indexOnOrBefore(target);
-                if (i < 0 || !series.date(i).equals(target)) {
-                    continue; // not a trading day
+                actuals.add(r.getAs(actualColumn(h)));
+                List<Float> paths = r.getList(r.fieldIndex(pathsColumn(h)));
+                float[] values = new float[paths.size()];
+                for (int p = 0; p < values.length; p++) {
+                    values[p] = paths.get(p);
                 }
-                double actual = r.getFloat(5 + 2 * (h - 1));
-                List<Float> paths = r.getList(6 + 2 * (h - 1));
-                float[] samples = new float[paths.size()];
-                for (int p = 0; p < samples.length; p++) {
-                    samples[p] = paths.get(p);
-                }
-                HorizonScore s = HorizonScore.of(samples, actual);
-                out.add(RowFactory.create(commodity, r.getString(1), start, h, target, actual, lastClose, s.mean(),
-                        s.median(), actual - s.mean(), actual - s.median(), s.crps(), s.pit(),
-                        s.pinball()[0], s.pinball()[1], s.pinball()[2], s.pinball()[3], s.pinball()[4],
-                        s.covered()[0], s.covered()[1], s.covered()[2], s.width()[0], s.width()[1], s.width()[2],
-                        r.getAs(4), scoredAt));
+                samples.add(values);
+            }
+            List<Row> out = new ArrayList<>();
+            for (ForecastScorer.HorizonMetrics m : ForecastScorer.score(markets.value().get(commodity), start, actuals,
+                    samples)) {
+                out.add(new MetricsRow(commodity, r.getAs("model_version"), start, m, r.getAs("actuals_at"), scoredAt)
+                        .toRow());
             }
             return out.iterator();
         }

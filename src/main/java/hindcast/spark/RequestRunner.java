@@ -4,11 +4,15 @@ import hindcast.config.Settings;
 import hindcast.error.ModelFailure;
 import hindcast.model.MarketSeries;
 import hindcast.model.TrainFrequency;
+import hindcast.plan.ChunkPlan;
 import hindcast.plan.ForecastPlanner;
 import hindcast.plan.Rejection;
 import hindcast.plan.Request;
 import hindcast.plan.RequestCheck;
 import hindcast.plan.TrainedModel;
+import hindcast.progress.BackfillEvent;
+import hindcast.progress.BackfillEvent.Counts;
+import hindcast.progress.BackfillListener;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.PrintStream;
@@ -17,9 +21,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -27,14 +29,15 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 
 /**
- * Works one request: expands it into forecast dates, skips those already complete, rejects those that
- * cannot be served, and computes the rest in chunks of {@code chunk-size} dates, one MERGE per chunk.
- * Memory is bounded by a chunk, whatever the length of the request or the size of the table.
+ * Works one request: reads what its plan ({@link ChunkPlan}) needs, then writes the plan's chunks, one MERGE
+ * each, and records its rejections. Memory is bounded by a chunk, whatever the length of the request or the
+ * size of the table.
  */
 final class RequestRunner {
     private final SparkSession spark;
     private final Settings settings;
     private final PrintStream out;
+    private final BackfillListener listener;
     private final RequestCheck check;
     private final MarketStore market;
     private final ModelStore models;
@@ -42,10 +45,12 @@ final class RequestRunner {
     private final ErrorLog errors;
     private final Map<String, MarketSeries> seriesCache = new HashMap<>();
 
-    RequestRunner(SparkSession spark, Settings settings, PrintStream out) {
+    /** {@code out} takes the messages of training (train-missing); progress goes to {@code listener}. */
+    RequestRunner(SparkSession spark, Settings settings, PrintStream out, BackfillListener listener) {
         this.spark = spark;
         this.settings = settings;
         this.out = out;
+        this.listener = listener;
         this.check = new RequestCheck(settings.commodities(), settings.models(), settings.maxRequestDays());
         this.market = new MarketStore(spark, settings);
         this.models = new ModelStore(spark, settings);
@@ -53,38 +58,17 @@ final class RequestRunner {
         this.errors = new ErrorLog(spark, settings);
     }
 
-    /** Counts of one request's work. */
-    static final class Tally {
-        long requested;
-        long existing;
-        long written;
-        long rows;
-        long rejected;
-
-        void add(Tally t) {
-            requested += t.requested;
-            existing += t.existing;
-            written += t.written;
-            rows += t.rows;
-            rejected += t.rejected;
-        }
-    }
-
-    Tally run(Request request, long batchId) {
-        Tally tally = new Tally();
-        out.println("Processing " + request.describe() + "  " + request.startDate() + ".." + request.endDate()
-                + "  [request " + request.requestId() + "]");
+    Counts run(Request request, long batchId) {
+        listener.on(new BackfillEvent.RequestStarted(request));
         Optional<Rejection> invalid = check.check(request);
         if (invalid.isEmpty() && market(request.commodity()).size() == 0) {
-            invalid = Optional.of(new Rejection(Rejection.Kind.NO_MARKET_DATA, "no market data for "
-                    + request.commodity() + "; run: scripts/hindcast ingest --commodity " + request.commodity()
-                    + " --prices FILE"));
+            invalid = Optional.of(Rejection.noMarketData(request.commodity()));
         }
         if (invalid.isPresent()) {
             errors.record(List.of(new ErrorLog.Entry(request, null, invalid.get())), batchId);
-            out.println("  Rejected: " + invalid.get().kind() + ": " + invalid.get().reason());
-            tally.rejected = request.days();
-            return tally;
+            Counts counts = new Counts(0, 0, 0, 0, request.days());
+            listener.on(new BackfillEvent.RequestRejected(request.requestId(), invalid.get(), counts));
+            return counts;
         }
 
         TrainFrequency frequency = TrainFrequency.parse(request.trainFrequency());
@@ -98,89 +82,56 @@ final class RequestRunner {
                 request.startDate().minusYears(1), request.endDate());
         ForecastPlanner planner = new ForecastPlanner(request, market(request.commodity()), trained,
                 settings.minTrainingRows(), settings.maxDataStalenessDays());
-
-        tally.requested = request.days();
-        tally.existing = distributions.countComplete(request.commodity(), request.modelVersion(),
+        Set<LocalDate> complete = distributions.completeDates(request.commodity(), request.modelVersion(),
                 request.startDate(), request.endDate());
-        out.printf(Locale.ROOT, "  Training windows: %d    Forecast dates: %d    Already exist: %d    To generate: %d%n",
-                planner.windowsBetween(request.startDate(), request.endDate()), tally.requested, tally.existing,
-                tally.requested - tally.existing);
+        ChunkPlan plan = ChunkPlan.of(planner, settings.models().model(request.modelVersion()), complete,
+                settings.chunkSize());
+        listener.on(new BackfillEvent.RequestPlanned(request.requestId(), plan.trainingWindows(), plan.requested(),
+                plan.existing(), plan.toGenerate(),
+                plan.chunks().stream().mapToLong(c -> c.rejections().size()).sum()));
 
-        Progress progress = new Progress(out, tally.requested - tally.existing);
+        Counts counts = new Counts(plan.requested(), plan.existing(), 0, 0, 0);
         long handled = 0;
-        if (tally.existing < tally.requested) {
-            for (LocalDate from = request.startDate(); !from.isAfter(request.endDate());
-                 from = from.plusDays(settings.chunkSize())) {
-                LocalDate to = min(from.plusDays(settings.chunkSize() - 1L), request.endDate());
-                long before = handled;
-                handled += runChunk(request, planner, from, to, tally.existing > 0, batchId, tally,
-                        computed -> progress.update(before + computed));
-                progress.update(handled);
-            }
+        for (ChunkPlan.Chunk chunk : plan.chunks()) {
+            long before = handled;
+            counts = counts.plus(runChunk(request, chunk, batchId, computed -> listener.on(
+                    new BackfillEvent.ForecastsHandled(request.requestId(), before + computed, plan.toGenerate()))));
+            handled += chunk.handled();
+            listener.on(new BackfillEvent.ForecastsHandled(request.requestId(), handled, plan.toGenerate()));
         }
-        out.printf(Locale.ROOT, "Complete: rows written %,d (expected %,d), forecasts %,d, rejected %,d%n",
-                tally.rows, tally.written * settings.paths(), tally.written, tally.rejected);
-        return tally;
+        listener.on(new BackfillEvent.RequestDone(request.requestId(), counts, counts.written() * settings.paths()));
+        return counts;
     }
 
-    /** Returns the number of dates handled (computed or rejected), i.e. not found complete. */
-    private long runChunk(Request request, ForecastPlanner planner, LocalDate from, LocalDate to,
-                          boolean mayExist, long batchId, Tally tally, LongConsumer progress) {
-        Set<LocalDate> done = mayExist
-                ? distributions.completeDates(request.commodity(), request.modelVersion(), from, to)
-                : Set.of();
-        List<LocalDate> dates = new ArrayList<>();
-        List<LocalDate> trainDates = new ArrayList<>();
-        Map<LocalDate, TrainedModel> fits = new LinkedHashMap<>();
-        Map<LocalDate, Optional<Rejection>> unusable = new HashMap<>(); // checked once per train date
+    /** Writes one chunk and records its rejections; returns what it wrote and rejected. */
+    private Counts runChunk(Request request, ChunkPlan.Chunk chunk, long batchId,
+                            LongConsumer progress) {
+        long t0 = System.nanoTime();
         List<ErrorLog.Entry> rejected = new ArrayList<>();
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            if (done.contains(d)) {
-                continue;
-            }
-            ForecastPlanner.Decision decision = planner.decide(d);
-            Rejection rejection = decision.rejection() != null ? decision.rejection()
-                    : unusable.computeIfAbsent(decision.model().trainDate(), t -> unusable(request, decision.model()))
-                            .orElse(null);
-            if (rejection != null) {
-                rejected.add(new ErrorLog.Entry(request, d, rejection));
-            } else {
-                dates.add(d);
-                trainDates.add(decision.model().trainDate());
-                fits.put(decision.model().trainDate(), decision.model());
-            }
-        }
-        if (!dates.isEmpty()) {
+        chunk.rejections().forEach(r -> rejected.add(new ErrorLog.Entry(request, r.date(), r.rejection())));
+        long written = 0;
+        long rows = 0;
+        if (!chunk.forecasts().isEmpty()) {
             ChunkJob job = new ChunkJob(request.modelVersion(), settings.models().spec(request.modelVersion()),
-                    market(request.commodity()), dates, trainDates, fits, settings.paths(),
+                    market(request.commodity()), chunk.dates(), chunk.trainDates(), chunk.fits(), settings.paths(),
                     DistributionStore.HORIZON_DAYS, Instant.now().truncatedTo(ChronoUnit.MICROS));
             try {
-                tally.rows += distributions.write(job, partitions(), progress);
-                tally.written += dates.size();
+                rows = distributions.write(job, partitions(), progress);
+                written = chunk.forecasts().size();
             } catch (Exception e) { // SparkException is checked, so not a RuntimeException
                 ModelFailure failure = ModelFailure.in(e).orElse(null);
                 if (failure == null) {
                     throw e; // infrastructure: fail the batch; the stream replays it on restart
                 }
-                for (LocalDate d : dates) {
-                    rejected.add(new ErrorLog.Entry(request, d,
-                            new Rejection(Rejection.Kind.MODEL_FAILURE, failure.getMessage())));
+                for (LocalDate d : chunk.dates()) {
+                    rejected.add(new ErrorLog.Entry(request, d, Rejection.modelFailure(failure.getMessage())));
                 }
             }
         }
         errors.record(rejected, batchId);
-        tally.rejected += rejected.size();
-        return ChronoUnit.DAYS.between(from, to) + 1 - done.size();
-    }
-
-    /** Stored parameters the model cannot restore fail here, on the driver, before any Spark job. */
-    private Optional<Rejection> unusable(Request request, TrainedModel model) {
-        try (var state = settings.models().model(request.modelVersion()).restore(model.parameters(), model.state())) {
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            return Optional.of(new Rejection(Rejection.Kind.MODEL_FAILURE, "the " + request.modelVersion() + " model trained at "
-                    + model.trainDate() + " cannot be restored: " + e.getMessage()));
-        }
+        listener.on(new BackfillEvent.ChunkWritten(request.requestId(), chunk.from(), chunk.to(), written, rows,
+                rejected.size(), (System.nanoTime() - t0) / 1e9));
+        return new Counts(0, 0, written, rows, rejected.size());
     }
 
     private int partitions() {
@@ -190,9 +141,5 @@ final class RequestRunner {
 
     private MarketSeries market(String commodity) {
         return seriesCache.computeIfAbsent(commodity, market::load);
-    }
-
-    private static LocalDate min(LocalDate a, LocalDate b) {
-        return a.isBefore(b) ? a : b;
     }
 }

@@ -6,6 +6,7 @@ import hindcast.model.Forecaster;
 import hindcast.model.MarketSeries;
 import hindcast.model.TrainFrequency;
 import hindcast.plan.ForecastPlanner;
+import hindcast.plan.Rejection;
 import hindcast.plan.Request;
 import hindcast.plan.RequestCheck;
 import org.apache.spark.sql.SparkSession;

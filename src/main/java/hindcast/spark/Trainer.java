@@ -5,6 +5,7 @@ import hindcast.error.Errors;
 import hindcast.model.MarketSeries;
 import hindcast.model.ModelSpec;
 import hindcast.model.TrainFrequency;
+import hindcast.plan.Rejection;
 import hindcast.plan.TrainedModel;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;

@@ -1,6 +1,7 @@
 package hindcast.spark;
 
 import hindcast.plan.Request;
+import hindcast.progress.BackfillEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +37,12 @@ class BackfillStreamTest {
         assertEquals(0, f.count("SELECT count(*) FROM " + d + " WHERE has_data_leakage OR is_actuals"
                 + " OR data_cutoff_date <> date_sub(forecast_start_date, 1)"));
         assertEquals(0, f.count("SELECT count(*) FROM " + f.table("task-errors")));
-        assertTrue(f.console().contains("Complete: rows written 2,050 (expected 2,050), forecasts 41, rejected 0"),
-                f.console());
+        List<BackfillEvent.RequestDone> done = f.events(BackfillEvent.RequestDone.class);
+        assertEquals(2, done.size(), done::toString);
+        BackfillEvent.RequestDone naive = done.stream().filter(e -> e.counts().requested() == 41).findFirst()
+                .orElseThrow();
+        assertEquals(new BackfillEvent.Counts(41, 0, 41, 2_050, 0), naive.counts());
+        assertEquals(2_050, naive.expectedRows());
     }
 
     @Test
@@ -54,7 +59,9 @@ class BackfillStreamTest {
         List<String> second = f.distributionRows();
         assertEquals(31 * Fixture.PATHS, second.size());
         assertTrue(second.containsAll(first), "existing rows must be untouched");
-        assertTrue(f.console().contains("Already exist: 10    To generate: 10"), f.console());
+        BackfillEvent.RequestPlanned overlap = f.events(BackfillEvent.RequestPlanned.class).get(1);
+        assertEquals(List.of(20L, 10L, 10L, 0L), List.of(overlap.requested(), overlap.existing(), overlap.toGenerate(),
+                overlap.rejected()));
 
         // The same request again, and a run with nothing new: no commit, no change.
         long version = f.distributionsVersion();
@@ -82,7 +89,8 @@ class BackfillStreamTest {
         f.runAvailableNow();
 
         assertTrue(Files.exists(commits.resolve("0")), "the batch was replayed and committed");
-        assertTrue(f.console().contains("Batch 0: 1 request(s)"));
+        assertEquals(List.of(new BackfillEvent.BatchStarted(0, 1), new BackfillEvent.BatchStarted(0, 1)),
+                f.events(BackfillEvent.BatchStarted.class), "batch 0 ran, then was replayed");
         assertEquals(before, f.distributionRows());
         assertEquals(version, f.distributionsVersion(), "the replay made no commit");
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hindcast.plan.Rejection;
+import hindcast.progress.BackfillEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +56,7 @@ class BadTasksTest {
         f.runAvailableNow();
 
         // One batch, committed, holding all eleven requests.
-        assertTrue(f.console().contains("Batch 0: 11 request(s)"), f.console());
-        assertTrue(!f.console().contains("Batch 1:"), f.console());
+        assertEquals(List.of(new BackfillEvent.BatchStarted(0, 11)), f.events(BackfillEvent.BatchStarted.class));
         Path commits = Path.of(f.settings.checkpoint()).resolve("commits");
         assertTrue(Files.exists(commits.resolve("0")), "the batch committed: the stream did not fail");
         assertEquals(List.of("0|11"), f.rows("SELECT batch_id, requests FROM " + f.table("batch-log")));
@@ -119,7 +119,8 @@ class BadTasksTest {
         }
         f.runAvailableNow();
         assertTrue(Files.exists(commits.resolve("0")), "the batch was replayed and committed");
-        assertEquals(2, f.console().split("Batch 0: 11 request\\(s\\)", -1).length - 1, "replayed once");
+        assertEquals(List.of(new BackfillEvent.BatchStarted(0, 11), new BackfillEvent.BatchStarted(0, 11)),
+                f.events(BackfillEvent.BatchStarted.class), "replayed once");
         Fixture.assertSameRows(errorRows, f.rows("SELECT * FROM " + errors + " ORDER BY request_id, forecast_start_date"),
                 "task_errors after the replay");
         Fixture.assertSameRows(distributionRows, f.distributionRows(), "distributions after the replay");

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hindcast.data.SampleData;
+import hindcast.progress.BackfillEvent;
+import hindcast.progress.JsonLinesEvents;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -132,7 +134,7 @@ class ClusterTest {
         backfill.awaitSuccess();
         double seconds = (System.nanoTime() - t0) / 1e9;
         String out = backfill.stdout();
-        assertEquals(MODELS.size(), count(out, "Complete: "), out);
+        assertEquals(MODELS.size(), requestsDone(home), out);
         assertTrue(out.contains("Trained Coffee / naive"), out);
         System.out.printf("ClusterTest: backfill of %d forecasts x %d paths on the cluster, incl. driver start: %.1f s%n",
                 MODELS.size() * DATES, PATHS, seconds);
@@ -179,16 +181,16 @@ class ClusterTest {
             victim.process.destroyForcibly();
             assertTrue(victim.process.onExit().get(30, TimeUnit.SECONDS) != null && !victim.process.isAlive());
             boolean batchWasOpen = !Files.exists(batchCommitted);
-            String outAtKill = driver.stdout();
+            long doneAtKill = requestsDone(home);
             assertTrue(batchWasOpen, "killed too late: batch 0 was already committed");
-            assertTrue(count(outAtKill, "Complete: ") < MODELS.size(), () -> "killed too late:\n" + outAtKill);
+            assertTrue(doneAtKill < MODELS.size(), () -> "killed too late:\n" + driver.stdout());
 
             driver.awaitSuccess(); // no restart: the same run finishes the batch
             System.out.printf("ClusterTest: backfill with executor %s killed, incl. driver start: %.1f s%n", victim.id,
                     (System.nanoTime() - t0) / 1e9);
             String out = driver.stdout();
             String err = driver.stderr();
-            assertEquals(MODELS.size(), count(out, "Complete: "), out);
+            assertEquals(MODELS.size(), requestsDone(home), out);
             assertTrue(Files.exists(batchCommitted));
             // Spark saw the loss: the task running on the executor failed with ExecutorLostFailure (and was rerun).
             String id = victim.id;
@@ -315,7 +317,16 @@ class ClusterTest {
     private static String[] backfillArgs(Path home) {
         return new String[] {"backfill", "--config", home.resolve("test.conf").toString(), "--commodity", "Coffee",
             "--models", String.join(",", MODELS), "--train-frequency", "quarterly", "--start", START.toString(),
-            "--end", END.toString(), "--train-missing"};
+            "--end", END.toString(), "--train-missing", "--events", events(home).toString()};
+    }
+
+    private static Path events(Path home) {
+        return home.resolve("backfill.events");
+    }
+
+    /** Requests the backfill of {@code home} has finished so far, from its progress events. */
+    private static long requestsDone(Path home) {
+        return JsonLinesEvents.read(events(home)).stream().filter(e -> e instanceof BackfillEvent.RequestDone).count();
     }
 
     /**
@@ -357,14 +368,6 @@ class ClusterTest {
             }
         }
         return lines;
-    }
-
-    private static int count(String text, String what) {
-        int n = 0;
-        for (int at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + 1)) {
-            n++;
-        }
-        return n;
     }
 
     /** A live executor JVM of this cluster: a child of one of its workers. */

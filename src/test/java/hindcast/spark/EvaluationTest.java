@@ -109,11 +109,13 @@ class EvaluationTest {
     }
 
     /** Mean, CRPS by its O(n^2) definition, PIT by counting, the 95% interval from Spark's exact percentile. */
-    private static void checkAgainstPaths(Fixture f, Row s) {
-        String model = s.getAs("model_version");
-        LocalDate date = s.getAs("forecast_start_date");
-        int h = s.getAs("horizon");
-        double actual = s.getAs("actual");
+    private static void checkAgainstPaths(Fixture f, Row row) {
+        MetricsRow m = MetricsRow.fromRow(row);
+        hindcast.score.HorizonScore s = m.metrics().score();
+        String model = m.modelVersion();
+        LocalDate date = m.forecastStartDate();
+        int h = m.metrics().horizon();
+        double actual = s.actual();
         String key = model + " " + date + " h" + h;
         String d = f.table("distributions");
         String where = " WHERE model_version = '" + model + "' AND forecast_start_date = DATE'" + date + "'";
@@ -136,17 +138,17 @@ class EvaluationTest {
             }
         }
         int n = paths.size();
-        assertEquals(abs / n - pairs / (2.0 * n * n), s.<Double>getAs("crps"), 1e-9, key);
-        assertEquals(below / (double) n, s.<Double>getAs("pit"), 1e-12, key);
-        assertEquals(actual - sum / n, s.<Double>getAs("error_mean"), 1e-9, key);
-        assertEquals(Math.abs(s.<Double>getAs("error_median")) / 2, s.<Double>getAs("pinball_50"), 1e-9, key);
+        assertEquals(abs / n - pairs / (2.0 * n * n), s.crps(), 1e-9, key);
+        assertEquals(below / (double) n, s.pit(), 1e-12, key);
+        assertEquals(actual - sum / n, row.<Double>getAs("error_mean"), 1e-9, key);
+        assertEquals(Math.abs(row.<Double>getAs("error_median")) / 2, s.pinball()[2], 1e-9, key);
         List<Double> q = f.spark.sql("SELECT percentile(CAST(day_" + h + " AS DOUBLE), array(0.025, 0.975)) FROM " + d
                 + where + " AND path_id > 0").first().getList(0);
-        assertEquals(q.get(0) <= actual && actual <= q.get(1), s.<Boolean>getAs("in_95"), key);
-        assertEquals(q.get(1) - q.get(0), s.<Double>getAs("width_95"), 1e-9, key);
+        assertEquals(q.get(0) <= actual && actual <= q.get(1), s.covered()[2], key);
+        assertEquals(q.get(1) - q.get(0), s.width()[2], 1e-9, key);
         double lastClose = f.spark.sql("SELECT max_by(close, date) FROM " + f.table("market")
                 + " WHERE commodity = 'Coffee' AND date < DATE'" + date + "'").first().getDouble(0);
-        assertEquals(lastClose, s.<Double>getAs("last_close"), 0, key);
+        assertEquals(lastClose, m.metrics().lastClose(), 0, key);
     }
 
     private static String days() {

@@ -6,6 +6,9 @@ import hindcast.data.SampleData;
 import hindcast.data.MarketAssembler;
 import hindcast.data.MarketCsv;
 import hindcast.plan.Request;
+import hindcast.progress.BackfillEvent;
+import hindcast.progress.BackfillListener;
+import hindcast.progress.ConsoleProgress;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -20,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,6 +41,8 @@ final class Fixture {
     final Settings settings;
     final SparkSession spark;
     final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    /** The progress events of every run of this fixture, in order. */
+    private final List<BackfillEvent> events = Collections.synchronizedList(new ArrayList<>());
 
     Fixture(Path home) {
         this(home, "");
@@ -75,6 +81,18 @@ final class Fixture {
         return console.toString(StandardCharsets.UTF_8);
     }
 
+    /** Progress on the console and recorded for {@link #events}. */
+    BackfillListener listener() {
+        return BackfillListener.all(new ConsoleProgress(out()), events::add);
+    }
+
+    /** The recorded events of one type, in order. */
+    <E extends BackfillEvent> List<E> events(Class<E> type) {
+        synchronized (events) {
+            return events.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+    }
+
     /** Sample Coffee and Sugar data in the market table. */
     Fixture withSampleMarket() {
         MarketStore store = new MarketStore(spark, settings);
@@ -107,7 +125,7 @@ final class Fixture {
 
     void runAvailableNow() {
         try {
-            BackfillStream.run(spark, settings, BackfillStream.Mode.AVAILABLE_NOW, out());
+            BackfillStream.run(spark, settings, BackfillStream.Mode.AVAILABLE_NOW, out(), listener());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
