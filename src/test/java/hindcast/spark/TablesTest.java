@@ -1,5 +1,6 @@
 package hindcast.spark;
 
+import hindcast.error.BadConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,7 @@ class TablesTest {
         long rows = f.count("SELECT count(*) FROM " + f.table("market"));
         f.spark.sql("ALTER TABLE " + f.table("market") + " ADD COLUMNS (note STRING)");
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SparkSessions.open(f.settings));
+        BadConfigException e = assertThrows(BadConfigException.class, () -> SparkSessions.open(f.settings));
         assertTrue(e.getMessage().contains("table market at " + Path.of(f.settings.tableLocation("market")).toUri()),
                 e.getMessage());
         assertTrue(e.getMessage().contains("found:    [commodity STRING, date DATE"), e.getMessage());
