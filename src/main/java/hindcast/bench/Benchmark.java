@@ -2,6 +2,7 @@ package hindcast.bench;
 
 import hindcast.config.Settings;
 import hindcast.data.MarketAssembler;
+import hindcast.model.Horizon;
 import hindcast.model.TrainFrequency;
 import hindcast.plan.Request;
 import hindcast.spark.BackfillStream;
@@ -179,7 +180,7 @@ public final class Benchmark {
         cols.add(current_timestamp().as("generation_timestamp"));
         cols.add(lit("random_walk").as("model_version"));
         cols.add(lit("Coffee").as("commodity"));
-        for (int k = 1; k <= 14; k++) {
+        for (int k = 1; k <= Horizon.DAYS; k++) {
             cols.add(lit(150.0).plus(randn(k)).cast("float").as("day_" + k));
         }
         cols.add(lit(false).as("is_actuals"));

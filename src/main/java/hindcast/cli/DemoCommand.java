@@ -1,6 +1,7 @@
 package hindcast.cli;
 
 import hindcast.data.SampleData;
+import hindcast.model.Horizon;
 import hindcast.model.TrainFrequency;
 import hindcast.plan.Request;
 import hindcast.spark.BackfillStream;
@@ -65,7 +66,7 @@ final class DemoCommand extends Common implements Runnable {
         System.out.println();
         Evaluator.refresh(spark, settings(), System.out);
         EvaluateCommand.print(new Evaluation(spark, settings()).leaderboard(new Evaluation.Scope(List.of(), MODELS,
-                BACKFILL_FROM, BACKFILL_TO, List.of(1, 7, 14))));
+                BACKFILL_FROM, BACKFILL_TO, List.of(1, 7, Horizon.DAYS))));
         ReportCommand.write(spark, settings(), settings().home().resolve("report"), 7, null, null);
         System.out.println("Tables: " + settings().warehouse() + "  (e.g. SELECT * FROM distributions; "
                 + "scripts/hindcast status; scripts/hindcast forecast --commodity Coffee --model naive --date 2024-06-03)");

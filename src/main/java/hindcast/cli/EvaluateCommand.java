@@ -1,5 +1,6 @@
 package hindcast.cli;
 
+import hindcast.model.Horizon;
 import hindcast.spark.Actuals;
 import hindcast.spark.Evaluation;
 import picocli.CommandLine.Command;
@@ -9,11 +10,14 @@ import java.util.List;
 import java.util.Locale;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Writes the realised prices of every forecast whose 14 days are in the market table (its "
+        description = "Writes the realised prices of every forecast whose " + Horizon.DAYS + " days are in the market table (its "
                 + "actuals row), scores what is new into forecast_metrics (horizon h = day_h, the price of D+h-1, on "
                 + "trading days) and prints per commodity, model and horizon: MAE, RMSE, MAPE, CRPS, CRPS skill "
                 + "versus naive, 80%/95% interval coverage and directional accuracy.")
 final class EvaluateCommand extends Common implements Runnable {
+    /** The first day, a week out and the last day. */
+    static final String DEFAULT_HORIZONS = "1,7," + Horizon.DAYS;
+
     @Option(names = "--commodity", paramLabel = "C1,C2", description = "Commodities (default: all).")
     String commodities = "";
 
@@ -26,8 +30,9 @@ final class EvaluateCommand extends Common implements Runnable {
     @Option(names = "--end", paramLabel = "YYYY-MM-DD", description = "Last forecast date (default: all).")
     String end = "9999-12-31";
 
-    @Option(names = "--horizons", paramLabel = "h1,h2", description = "Horizons 1..14 (default: 1,7,14).")
-    String horizons = "1,7,14";
+    @Option(names = "--horizons", paramLabel = "h1,h2", description = "Horizons 1.." + Horizon.DAYS
+            + " (default: " + DEFAULT_HORIZONS + ").")
+    String horizons = DEFAULT_HORIZONS;
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
@@ -41,8 +46,8 @@ final class EvaluateCommand extends Common implements Runnable {
             } catch (NumberFormatException e) {
                 v = 0;
             }
-            if (v < 1 || v > 14) {
-                throw new IllegalArgumentException("--horizons must be numbers 1..14, got '" + h + "'");
+            if (!Horizon.contains(v)) {
+                throw new IllegalArgumentException("--horizons must be numbers 1.." + Horizon.DAYS + ", got '" + h + "'");
             }
             return v;
         }).toList();
@@ -61,7 +66,8 @@ final class EvaluateCommand extends Common implements Runnable {
     /** The leaderboard as a table. */
     static void print(List<Evaluation.Line> lines) {
         if (lines.isEmpty()) {
-            System.out.println("No forecast has its realised prices yet (they need the 14 days from D in the market table).");
+            System.out.println("No forecast has its realised prices yet (they need the " + Horizon.DAYS
+                    + " days from D in the market table).");
             return;
         }
         System.out.printf(Locale.ROOT, "%-8s %-22s %3s %7s %9s %9s %7s %9s %10s %6s %6s %9s %6s%n", "commodity",

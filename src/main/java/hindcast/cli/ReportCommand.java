@@ -1,6 +1,7 @@
 package hindcast.cli;
 
 import hindcast.config.Settings;
+import hindcast.model.Horizon;
 import hindcast.report.HtmlReport;
 import hindcast.report.ReportData;
 import hindcast.spark.Evaluator;
@@ -24,7 +25,8 @@ final class ReportCommand extends Common implements Runnable {
     @Option(names = "--out", paramLabel = "DIR", description = "Where index.html goes (default: report/ under home).")
     Path out;
 
-    @Option(names = "--horizon", defaultValue = "7", paramLabel = "H", description = "Fan-chart horizon, 1..14 (default 7).")
+    @Option(names = "--horizon", defaultValue = "7", paramLabel = "H", description = "Fan-chart horizon, 1.."
+            + Horizon.DAYS + " (default 7).")
     int horizon;
 
     @Option(names = "--start", paramLabel = "YYYY-MM-DD", description = "First fan-chart forecast date "
@@ -37,8 +39,8 @@ final class ReportCommand extends Common implements Runnable {
 
     @Override
     public void run() {
-        if (horizon < 1 || horizon > 14) {
-            throw new IllegalArgumentException("--horizon must be 1..14, got " + horizon);
+        if (!Horizon.contains(horizon)) {
+            throw new IllegalArgumentException("--horizon must be 1.." + Horizon.DAYS + ", got " + horizon);
         }
         Evaluator.refresh(spark(), settings(), System.out);
         write(spark(), settings(), out != null ? out : settings().home().resolve("report"), horizon,

@@ -1,6 +1,7 @@
 package hindcast.spark;
 
 import hindcast.config.Settings;
+import hindcast.model.Horizon;
 import hindcast.model.MarketSeries;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -20,7 +21,7 @@ import java.util.Map;
  * when the market's closes for D..D+13 change; forecasts whose window is not complete have none.
  */
 public final class Actuals {
-    private static final int HORIZON = DistributionStore.HORIZON_DAYS;
+    private static final int HORIZON = Horizon.DAYS;
     private final SparkSession spark;
     private final Settings settings;
 

@@ -1,6 +1,7 @@
 package hindcast.spark;
 
 import hindcast.config.Settings;
+import hindcast.model.Horizon;
 import hindcast.model.MarketSeries;
 import hindcast.score.HorizonScore;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -42,7 +43,7 @@ import static org.apache.spark.sql.functions.when;
  * {@code collect_list}, which Spark pre-aggregates in the scan's tasks, and scored in Java on the executors.
  */
 public final class Evaluation {
-    private static final int HORIZONS = DistributionStore.HORIZON_DAYS;
+    private static final int HORIZONS = Horizon.DAYS;
 
     private final SparkSession spark;
     private final Settings settings;

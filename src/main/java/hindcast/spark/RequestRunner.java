@@ -1,6 +1,7 @@
 package hindcast.spark;
 
 import hindcast.config.Settings;
+import hindcast.model.Horizon;
 import hindcast.model.MarketSeries;
 import hindcast.model.TrainFrequency;
 import hindcast.plan.ForecastPlanner;
@@ -152,7 +153,7 @@ final class RequestRunner {
         if (!dates.isEmpty()) {
             ChunkJob job = new ChunkJob(request.modelVersion(), settings.models().spec(request.modelVersion()),
                     market(request.commodity()), dates, trainDates, fits, settings.paths(),
-                    DistributionStore.HORIZON_DAYS, Instant.now().truncatedTo(ChronoUnit.MICROS));
+                    Horizon.DAYS, Instant.now().truncatedTo(ChronoUnit.MICROS));
             try {
                 tally.rows += distributions.write(job, partitions(), progress);
                 tally.written += dates.size();

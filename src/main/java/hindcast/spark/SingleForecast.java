@@ -2,6 +2,7 @@ package hindcast.spark;
 
 import hindcast.config.Settings;
 import hindcast.model.Forecaster;
+import hindcast.model.Horizon;
 import hindcast.model.MarketSeries;
 import hindcast.model.TrainFrequency;
 import hindcast.plan.ForecastPlanner;
@@ -36,7 +37,7 @@ public final class SingleForecast {
         }
         try (var state = settings.models().model(modelVersion).restore(decision.model().parameters(),
                 decision.model().state())) {
-            return Forecaster.paths(state, series, modelVersion, date, settings.paths(), DistributionStore.HORIZON_DAYS);
+            return Forecaster.paths(state, series, modelVersion, date, settings.paths(), Horizon.DAYS);
         }
     }
 }
