@@ -153,7 +153,7 @@ public record Comparison(int paths, long rows, long forecasts, long killedRows, 
                 + " FROM " + t;
     }
 
-    private static long count(SparkSession spark, String query) {
+    static long count(SparkSession spark, String query) {
         return spark.sql("SELECT count(*) FROM (" + query + ")").first().getLong(0);
     }
 

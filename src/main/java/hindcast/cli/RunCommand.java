@@ -36,7 +36,7 @@ final class RunCommand extends Common implements Runnable {
             case "continuous" -> BackfillStream.Mode.CONTINUOUS;
             default -> throw new IllegalArgumentException("--trigger must be available-now or continuous, got '" + trigger + "'");
         };
-        stream(this, mode);
+        hindcast().run(mode);
     }
 
     @Override
@@ -49,19 +49,6 @@ final class RunCommand extends Common implements Runnable {
             o.put("hindcast.stream.interval", parseInterval(interval).toMillis() + "ms");
         }
         return o;
-    }
-
-    static Map<String, Object> trainMissing(boolean on) {
-        return on ? Map.of("hindcast.stream.train-missing", true) : Map.of();
-    }
-
-    static void stream(Common command, BackfillStream.Mode mode) {
-        try {
-            BackfillStream.run(command.spark(), command.settings(), mode, System.out);
-        } catch (Exception e) {
-            throw new IllegalStateException("the stream stopped: " + e.getMessage()
-                    + " (run again to resume from the checkpoint)", e);
-        }
     }
 
     private static Duration parseInterval(String text) {

@@ -1,6 +1,5 @@
 package hindcast.cli;
 
-import hindcast.spark.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -13,12 +12,7 @@ final class TrainCommand extends Common implements Runnable {
 
     @Override
     public void run() {
-        var spark = spark();
-        Trainer.Result result = new Trainer(spark, settings(), System.out).train(request.commodity,
-                request.modelList(), request.frequency(), request.startDate(), request.endDate());
-        if (!result.failures().isEmpty()) {
-            throw new IllegalStateException(result.failures().size() + " model(s) had failed fits (the others are "
-                    + "stored):\n  " + String.join("\n  ", result.failures()));
-        }
+        hindcast().train(request.commodity, request.modelList(), request.frequency(), request.startDate(),
+                request.endDate()).orThrow();
     }
 }

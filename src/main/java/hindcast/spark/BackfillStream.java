@@ -1,7 +1,6 @@
 package hindcast.spark;
 
 import hindcast.config.Settings;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
@@ -23,21 +22,23 @@ public final class BackfillStream {
     public enum Mode { AVAILABLE_NOW, CONTINUOUS }
 
     /** Runs until the backlog is done (AVAILABLE_NOW) or until the JVM is stopped (CONTINUOUS). */
-    public static void run(SparkSession spark, Settings settings, Mode mode, PrintStream out)
+    public static void run(Warehouse warehouse, Mode mode, PrintStream out)
             throws StreamingQueryException, TimeoutException {
+        Settings settings = warehouse.settings();
         try (CheckpointLock backfill = CheckpointLock.acquire(settings.checkpoint());
              CheckpointLock evaluation = settings.evaluate() ? CheckpointLock.acquire(settings.evaluationCheckpoint())
                      : null) {
-            runLocked(spark, settings, mode, out);
+            runLocked(warehouse, mode, out);
         }
     }
 
-    private static void runLocked(SparkSession spark, Settings settings, Mode mode, PrintStream out)
+    private static void runLocked(Warehouse warehouse, Mode mode, PrintStream out)
             throws StreamingQueryException, TimeoutException {
+        Settings settings = warehouse.settings();
         List<StreamingQuery> queries = new ArrayList<>();
-        queries.add(start(spark, settings, mode, out));
+        queries.add(start(warehouse, mode, out));
         if (settings.evaluate()) {
-            queries.add(Evaluator.start(spark, settings, trigger(settings, mode), out));
+            queries.add(Evaluator.start(warehouse, trigger(settings, mode), out));
         }
         if (mode == Mode.CONTINUOUS) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -77,10 +78,10 @@ public final class BackfillStream {
     }
 
     /** Starts the query and returns at once. */
-    public static StreamingQuery start(SparkSession spark, Settings settings, Mode mode, PrintStream out)
-            throws TimeoutException {
+    public static StreamingQuery start(Warehouse warehouse, Mode mode, PrintStream out) throws TimeoutException {
+        Settings settings = warehouse.settings();
         Trigger trigger = trigger(settings, mode);
-        return spark.readStream().format("delta")
+        return warehouse.spark().readStream().format("delta")
                 .option("maxFilesPerTrigger", settings.maxFilesPerTrigger())
                 .option("failOnDataLoss", "true")
                 .load(Table.FORECAST_TASKS.location(settings))
@@ -88,7 +89,7 @@ public final class BackfillStream {
                 .queryName("hindcast-backfill")
                 .option("checkpointLocation", settings.checkpoint())
                 .trigger(trigger)
-                .foreachBatch(new BatchProcessor(settings, out))
+                .foreachBatch(new BatchProcessor(warehouse, out))
                 .start();
     }
 }

@@ -19,11 +19,13 @@ import java.util.Locale;
  * them one by one. A replayed batch redoes only what its first attempt did not commit.
  */
 final class BatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
+    private final Warehouse warehouse;
     private final Settings settings;
     private final PrintStream out;
 
-    BatchProcessor(Settings settings, PrintStream out) {
-        this.settings = settings;
+    BatchProcessor(Warehouse warehouse, PrintStream out) {
+        this.warehouse = warehouse;
+        this.settings = warehouse.settings();
         this.out = out;
     }
 
@@ -36,7 +38,7 @@ final class BatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
             Evaluator.WRITES.unlock();
         }
         if (settings.evaluate()) {
-            Evaluator.refresh(batch.sparkSession(), settings, out);
+            warehouse.in(batch.sparkSession()).evaluator().refresh(out);
         }
     }
 
@@ -48,7 +50,7 @@ final class BatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
             requests.add(TaskRow.toRequest(r));
         }
         out.printf(Locale.ROOT, "Batch %d: %d request(s)%n", batchId, requests.size());
-        RequestRunner runner = new RequestRunner(spark, settings, out);
+        RequestRunner runner = new RequestRunner(warehouse.in(spark), out);
         RequestRunner.Tally total = new RequestRunner.Tally();
         for (Request request : requests) {
             total.add(runner.run(request, batchId));

@@ -31,7 +31,7 @@ public final class DistributionStore {
     private final Settings settings;
     private final String path;
 
-    public DistributionStore(SparkSession spark, Settings settings) {
+    DistributionStore(SparkSession spark, Settings settings) {
         this.spark = spark;
         this.settings = settings;
         this.path = Table.DISTRIBUTIONS.location(settings);

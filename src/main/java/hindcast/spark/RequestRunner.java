@@ -36,21 +36,22 @@ final class RequestRunner {
     private final Settings settings;
     private final PrintStream out;
     private final RequestCheck check;
-    private final MarketStore market;
     private final ModelStore models;
     private final DistributionStore distributions;
     private final ErrorLog errors;
-    private final Map<String, MarketSeries> seriesCache = new HashMap<>();
+    private final Trainer trainer;
+    private final MarketCache markets;
 
-    RequestRunner(SparkSession spark, Settings settings, PrintStream out) {
-        this.spark = spark;
-        this.settings = settings;
+    RequestRunner(Warehouse warehouse, PrintStream out) {
+        this.spark = warehouse.spark();
+        this.settings = warehouse.settings();
         this.out = out;
         this.check = new RequestCheck(settings.commodities(), settings.models(), settings.maxRequestDays());
-        this.market = new MarketStore(spark, settings);
-        this.models = new ModelStore(spark, settings);
-        this.distributions = new DistributionStore(spark, settings);
-        this.errors = new ErrorLog(spark, settings);
+        this.models = warehouse.models();
+        this.distributions = warehouse.distributions();
+        this.errors = warehouse.errors();
+        this.trainer = warehouse.trainer(out);
+        this.markets = warehouse.marketCache();
     }
 
     /** Counts of one request's work. */
@@ -89,7 +90,7 @@ final class RequestRunner {
 
         TrainFrequency frequency = TrainFrequency.parse(request.trainFrequency());
         if (settings.trainMissing()) {
-            new Trainer(spark, settings, out).train(request.commodity(), List.of(request.modelVersion()), frequency,
+            trainer.train(request.commodity(), List.of(request.modelVersion()), frequency,
                     request.startDate(), request.endDate());
         }
         // Every train date that can serve a date of the request lies within one period before its start.
@@ -189,7 +190,7 @@ final class RequestRunner {
     }
 
     private MarketSeries market(String commodity) {
-        return seriesCache.computeIfAbsent(commodity, market::load);
+        return markets.get(commodity);
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

@@ -8,7 +8,6 @@ import hindcast.model.TrainFrequency;
 import hindcast.plan.ForecastPlanner;
 import hindcast.plan.Request;
 import hindcast.plan.RequestCheck;
-import org.apache.spark.sql.SparkSession;
 
 import java.time.LocalDate;
 
@@ -17,18 +16,19 @@ public final class SingleForecast {
     private SingleForecast() {
     }
 
-    public static float[][] compute(SparkSession spark, Settings settings, String commodity, String modelVersion,
+    public static float[][] compute(Warehouse warehouse, String commodity, String modelVersion,
                                     TrainFrequency frequency, LocalDate date) {
+        Settings settings = warehouse.settings();
         Request request = new Request("forecast", commodity, modelVersion, frequency.label(), date, date, null);
         new RequestCheck(settings.commodities(), settings.models(), settings.maxRequestDays()).check(request)
                 .ifPresent(r -> {
                     throw new IllegalArgumentException(r.reason());
                 });
-        MarketSeries series = new MarketStore(spark, settings).load(commodity);
+        MarketSeries series = warehouse.market().load(commodity);
         if (series.size() == 0) {
             throw new IllegalArgumentException("no market data for " + commodity);
         }
-        var trained = new ModelStore(spark, settings).load(
+        var trained = warehouse.models().load(
                 new ModelStore.Key(commodity, modelVersion, frequency.label()), date.minusYears(1), date);
         ForecastPlanner.Decision decision = new ForecastPlanner(request, series, trained,
                 settings.minTrainingRows(), settings.maxDataStalenessDays()).decide(date);

@@ -17,7 +17,7 @@ class TablesTest {
         long rows = f.count("SELECT count(*) FROM " + f.table("market"));
         f.spark.sql("ALTER TABLE " + f.table("market") + " ADD COLUMNS (note STRING)");
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SparkSessions.open(f.settings));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Warehouse.open(f.settings));
         assertTrue(e.getMessage().contains("table market at " + Path.of(f.settings.tableLocation("market")).toUri()),
                 e.getMessage());
         assertTrue(e.getMessage().contains("found:    [commodity STRING, date DATE"), e.getMessage());
