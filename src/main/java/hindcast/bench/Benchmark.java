@@ -1,16 +1,13 @@
 package hindcast.bench;
 
+import hindcast.app.Hindcast;
 import hindcast.config.Settings;
-import hindcast.data.MarketAssembler;
+import hindcast.model.Horizon;
 import hindcast.model.TrainFrequency;
 import hindcast.plan.Request;
 import hindcast.spark.BackfillStream;
-import hindcast.spark.MarketStore;
-import hindcast.spark.SparkSessions;
 import hindcast.spark.Table;
-import hindcast.spark.Tables;
-import hindcast.spark.TaskQueue;
-import hindcast.spark.Trainer;
+import hindcast.spark.Warehouse;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SparkSession;
 
@@ -54,11 +51,16 @@ public final class Benchmark {
 
     private final SparkSession spark;
     private final Settings settings;
-    private final PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+    /** The same workflows, one saying what it does and one silent (for warm-ups and reruns). */
+    private final Hindcast loud;
+    private final Hindcast quiet;
 
     private Benchmark(Settings settings) {
+        Warehouse warehouse = Warehouse.open(settings);
         this.settings = settings;
-        this.spark = SparkSessions.open(settings);
+        this.spark = warehouse.spark();
+        this.loud = new Hindcast(warehouse, System.out);
+        this.quiet = new Hindcast(warehouse, new PrintStream(PrintStream.nullOutputStream()));
     }
 
     public static void run(Settings settings, String workload) throws Exception {
@@ -85,12 +87,12 @@ public final class Benchmark {
         double ingest = time(() -> ingest(commodities));
         double train = time(() -> {
             for (String c : commodities) {
-                new Trainer(spark, settings, System.out).train(c, FULL_MODELS, FREQUENCY, START, END);
+                loud.train(c, FULL_MODELS, FREQUENCY, START, END);
             }
         });
         Map<String, Double> perModel = new LinkedHashMap<>();
         for (String model : FULL_MODELS) {
-            perModel.put(model, time(() -> backfill(System.out, commodities, model, END)));
+            perModel.put(model, time(() -> backfill(loud, commodities, model, END)));
         }
         double backfill = perModel.values().stream().mapToDouble(Double::doubleValue).sum();
         long rows = count("SELECT count(*) FROM distributions");
@@ -128,12 +130,12 @@ public final class Benchmark {
         System.out.printf("workload: %s / %s %s %s..%s%n", commodity, model, FREQUENCY.label(), START, END);
         double setup = time(() -> {
             ingest(List.of(commodity));
-            new Trainer(spark, settings, quiet).train(commodity, List.of(model, warmup), FREQUENCY, START, END);
+            quiet.train(commodity, List.of(model, warmup), FREQUENCY, START, END);
         });
         backfill(quiet, List.of(commodity), warmup, START.plusDays(119));
         plainAppend(120L * settings.paths(), "bench_warmup");
 
-        double backfill = time(() -> backfill(System.out, List.of(commodity), model, END));
+        double backfill = time(() -> backfill(loud, List.of(commodity), model, END));
         String rowsOfModel = "SELECT count(*) FROM distributions WHERE model_version = '" + model + "'";
         long rows = count(rowsOfModel);
         long forecasts = ChronoUnit.DAYS.between(START, END) + 1;
@@ -153,20 +155,17 @@ public final class Benchmark {
     }
 
     private void ingest(List<String> commodities) {
-        MarketStore store = new MarketStore(spark, settings);
-        for (String c : commodities) {
-            Settings.Input in = settings.inputs().get(c);
-            store.replace(c, MarketAssembler.read(in.prices(), in.covariates()).records());
-        }
+        Map<String, Settings.Input> inputs = new LinkedHashMap<>();
+        commodities.forEach(c -> inputs.put(c, settings.inputs().get(c)));
+        quiet.ingest(inputs);
     }
 
     /** One request per commodity, worked by one catch-up run. */
-    private void backfill(PrintStream out, List<String> commodities, String model, LocalDate end) throws Exception {
+    private static void backfill(Hindcast hindcast, List<String> commodities, String model, LocalDate end) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<Request> requests = commodities.stream().map(c -> new Request(UUID.randomUUID().toString(), c, model,
-                FREQUENCY.label(), START, end, now)).toList();
-        new TaskQueue(spark, settings).enqueue(requests);
-        BackfillStream.run(spark, settings, BackfillStream.Mode.AVAILABLE_NOW, out);
+        hindcast.enqueue(commodities.stream().map(c -> new Request(UUID.randomUUID().toString(), c, model,
+                FREQUENCY.label(), START, end, now)).toList());
+        hindcast.run(BackfillStream.Mode.AVAILABLE_NOW);
     }
 
     /** The baseline: random rows appended to a fresh Delta table of the same schema, partitioning and properties. */
@@ -179,7 +178,7 @@ public final class Benchmark {
         cols.add(current_timestamp().as("generation_timestamp"));
         cols.add(lit("random_walk").as("model_version"));
         cols.add(lit("Coffee").as("commodity"));
-        for (int k = 1; k <= 14; k++) {
+        for (int k = 1; k <= Horizon.DAYS; k++) {
             cols.add(lit(150.0).plus(randn(k)).cast("float").as("day_" + k));
         }
         cols.add(lit(false).as("is_actuals"));

@@ -1,5 +1,6 @@
 package hindcast.chaos;
 
+import hindcast.model.Horizon;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
@@ -72,7 +73,7 @@ public record Comparison(int paths, long rows, long forecasts, long killedRows, 
         Row shapeU = shape(spark, u, paths);
         Row shapeK = shape(spark, k, paths);
 
-        String same = IntStream.rangeClosed(1, 14).mapToObj(i -> BITS + "(u.day_" + i + ") <=> " + BITS + "(k.day_" + i + ")")
+        String same = IntStream.rangeClosed(1, Horizon.DAYS).mapToObj(i -> BITS + "(u.day_" + i + ") <=> " + BITS + "(k.day_" + i + ")")
                 .collect(Collectors.joining(" AND "))
                 + " AND u.data_cutoff_date <=> k.data_cutoff_date AND u.is_actuals <=> k.is_actuals"
                 + " AND u.has_data_leakage <=> k.has_data_leakage";
@@ -94,12 +95,12 @@ public record Comparison(int paths, long rows, long forecasts, long killedRows, 
         if (differing + onlyU + onlyK > 0) {
             for (Row r : spark.sql("SELECT coalesce(u.commodity, k.commodity), coalesce(u.model_version, k.model_version), "
                     + "coalesce(u.forecast_start_date, k.forecast_start_date), coalesce(u.path_id, k.path_id), "
-                    + "u.present, k.present, u.day_1, k.day_1, u.day_14, k.day_14 FROM " + join
+                    + "u.present, k.present, u.day_1, k.day_1, u.day_" + Horizon.DAYS + ", k.day_" + Horizon.DAYS + " FROM " + join
                     + " WHERE u.present IS NULL OR k.present IS NULL OR NOT (" + same + ") LIMIT 10").collectAsList()) {
                 String key = r.get(0) + "/" + r.get(1) + "/" + r.get(2) + "/path " + r.get(3);
                 examples.add(r.isNullAt(4) ? "only in the killed run: " + key
                         : r.isNullAt(5) ? "only in the uninterrupted run: " + key
-                        : "values differ at " + key + ": day_1 " + r.get(6) + " vs " + r.get(7) + ", day_14 " + r.get(8)
+                        : "values differ at " + key + ": day_1 " + r.get(6) + " vs " + r.get(7) + ", day_" + Horizon.DAYS + " " + r.get(8)
                         + " vs " + r.get(9));
             }
         }
@@ -148,11 +149,11 @@ public record Comparison(int paths, long rows, long forecasts, long killedRows, 
     /** A row as what must be identical: the key, the dates and flags, and the raw bits of every day. */
     private static String exact(String t) {
         return "SELECT " + KEY + ", data_cutoff_date, is_actuals, has_data_leakage, "
-                + IntStream.rangeClosed(1, 14).mapToObj(i -> BITS + "(day_" + i + ")").collect(Collectors.joining(", "))
+                + IntStream.rangeClosed(1, Horizon.DAYS).mapToObj(i -> BITS + "(day_" + i + ")").collect(Collectors.joining(", "))
                 + " FROM " + t;
     }
 
-    private static long count(SparkSession spark, String query) {
+    static long count(SparkSession spark, String query) {
         return spark.sql("SELECT count(*) FROM (" + query + ")").first().getLong(0);
     }
 

@@ -24,12 +24,12 @@ final class BackfillCommand extends Common implements Runnable {
 
     @Override
     Map<String, Object> overrides() {
-        return RunCommand.trainMissing(trainMissing);
+        return trainMissing(trainMissing);
     }
 
     @Override
     public void run() {
-        EnqueueCommand.enqueue(this, request);
-        RunCommand.stream(this, BackfillStream.Mode.AVAILABLE_NOW, events);
+        hindcast().enqueue(request.requests(settings()));
+        hindcast().run(BackfillStream.Mode.AVAILABLE_NOW, events);
     }
 }

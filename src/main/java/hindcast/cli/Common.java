@@ -1,12 +1,12 @@
 package hindcast.cli;
 
+import hindcast.app.Hindcast;
 import hindcast.config.Settings;
 import hindcast.error.Errors;
 import hindcast.model.TrainFrequency;
-import hindcast.spark.SparkSessions;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,13 +14,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** Options every command takes, and the session it opens. */
+/** Options every command takes, and the application it opens. */
 class Common {
     @Option(names = "--config", paramLabel = "FILE", description = "HOCON file overriding conf/application.conf.")
     Path config;
 
     private Settings settings;
-    private SparkSession spark;
+    private Hindcast hindcast;
 
     Settings settings() {
         if (settings == null) {
@@ -34,11 +34,21 @@ class Common {
         return Map.of();
     }
 
-    SparkSession spark() {
-        if (spark == null) {
-            spark = SparkSessions.open(settings());
+    /** The workflows over this configuration's tables (opening Spark on first use). */
+    Hindcast hindcast() {
+        if (hindcast == null) {
+            hindcast = Hindcast.open(settings(), narration());
         }
-        return spark;
+        return hindcast;
+    }
+
+    /** Where the workflows say what they do: the console, unless the command prints a summary of its own. */
+    PrintStream narration() {
+        return System.out;
+    }
+
+    static Map<String, Object> trainMissing(boolean on) {
+        return on ? Map.of("hindcast.stream.train-missing", true) : Map.of();
     }
 
     static LocalDate date(String option, String text) {

@@ -1,23 +1,24 @@
 package hindcast.cli;
 
+import hindcast.app.Hindcast;
+import hindcast.config.Settings;
 import hindcast.data.SampleData;
+import hindcast.model.Horizon;
 import hindcast.model.TrainFrequency;
 import hindcast.plan.Request;
 import hindcast.spark.BackfillStream;
 import hindcast.spark.Evaluation;
-import hindcast.spark.Evaluator;
-import hindcast.spark.MarketStore;
 import hindcast.spark.StatusReport;
-import hindcast.spark.TaskQueue;
-import hindcast.spark.Trainer;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -31,44 +32,43 @@ final class DemoCommand extends Common implements Runnable {
     static final LocalDate BACKFILL_FROM = LocalDate.of(2023, 1, 1);
     static final LocalDate BACKFILL_TO = LocalDate.of(2024, 12, 31);
     static final List<String> MODELS = List.of("naive", "random_walk");
+    static final TrainFrequency FREQUENCY = TrainFrequency.SEMIANNUALLY;
 
     @Override
     public void run() {
-        SparkSession spark = spark();
+        Hindcast hindcast = hindcast();
         Path dir = settings().home().resolve("sample-data");
         List<SampleData.Files> files = SampleData.write(dir, DATA_FROM, DATA_TO);
         System.out.println("Sample data in " + dir);
-        MarketStore market = new MarketStore(spark, settings());
-        Trainer trainer = new Trainer(spark, settings(), System.out);
-        TaskQueue queue = new TaskQueue(spark, settings());
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        for (SampleData.Files f : files) {
-            IngestCommand.ingest(market, f.commodity(), f.prices(), f.covariates());
-            trainer.train(f.commodity(), MODELS, TrainFrequency.SEMIANNUALLY, BACKFILL_FROM, BACKFILL_TO);
-            for (String model : MODELS) {
-                Request r = new Request(UUID.randomUUID().toString(), f.commodity(), model,
-                        TrainFrequency.SEMIANNUALLY.label(), BACKFILL_FROM, BACKFILL_TO, now);
-                if (queue.containsSame(r)) {
-                    System.out.println("Already enqueued: " + r.describe() + " " + BACKFILL_FROM + ".." + BACKFILL_TO);
-                } else {
-                    queue.enqueue(List.of(r));
-                }
-            }
-        }
-        RunCommand.stream(this, BackfillStream.Mode.AVAILABLE_NOW);
-        StatusReport.Report report = StatusReport.build(spark, settings());
+        hindcast.setUp(workload(files));
+        hindcast.run(BackfillStream.Mode.AVAILABLE_NOW);
         System.out.println();
-        for (StatusReport.Line l : report.lines()) {
+        for (StatusReport.Line l : hindcast.status().lines()) {
             System.out.printf("%-8s %-12s %,6d dates done of %,d requested (%,d rejected)%n", l.commodity(),
                     l.modelVersion(), l.done(), l.requested(), l.rejected());
         }
         System.out.println();
-        Evaluator.refresh(spark, settings(), System.out);
-        EvaluateCommand.print(new Evaluation(spark, settings()).leaderboard(new Evaluation.Scope(List.of(), MODELS,
-                BACKFILL_FROM, BACKFILL_TO, List.of(1, 7, 14))));
-        ReportCommand.write(spark, settings(), settings().home().resolve("report"), 7, null, null);
+        hindcast.refreshEvaluation();
+        Leaderboard.print(hindcast.leaderboard(new Evaluation.Scope(List.of(), MODELS, BACKFILL_FROM, BACKFILL_TO,
+                List.of(1, 7, Horizon.DAYS))), System.out);
+        hindcast.writeReport(settings().home().resolve("report"), 7, null, null);
         System.out.println("Tables: " + settings().warehouse() + "  (e.g. SELECT * FROM distributions; "
                 + "scripts/hindcast status; scripts/hindcast forecast --commodity Coffee --model naive --date 2024-06-03)");
         System.out.println("Checkpoint: " + settings().checkpoint());
+    }
+
+    /** The sample files, both models trained semiannually over the backfill, a request per commodity and model. */
+    private static Hindcast.Workload workload(List<SampleData.Files> files) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Map<String, Settings.Input> inputs = new LinkedHashMap<>();
+        List<Request> requests = new ArrayList<>();
+        for (SampleData.Files f : files) {
+            inputs.put(f.commodity(), new Settings.Input(f.prices(), f.covariates()));
+            for (String model : MODELS) {
+                requests.add(new Request(UUID.randomUUID().toString(), f.commodity(), model, FREQUENCY.label(),
+                        BACKFILL_FROM, BACKFILL_TO, now));
+            }
+        }
+        return new Hindcast.Workload(inputs, MODELS, FREQUENCY, BACKFILL_FROM, BACKFILL_TO, requests);
     }
 }

@@ -1,17 +1,16 @@
 package hindcast.cli;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import hindcast.model.PathSummary;
 import hindcast.model.TrainFrequency;
-import hindcast.spark.SingleForecast;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 @Command(name = "forecast", mixinStandardHelpOptions = true,
         description = "Computes one forecast on the fly (nothing is written) and prints per day the mean and the "
@@ -40,30 +39,31 @@ final class ForecastCommand extends Common implements Runnable {
         LocalDate start = Common.date("--date", date);
         TrainFrequency frequency = trainFrequency == null ? settings().defaultTrainFrequency()
                 : Common.frequency(trainFrequency);
-        float[][] paths = SingleForecast.compute(spark(), settings(), commodity, model, frequency, start);
+        float[][] paths = hindcast().forecast(commodity, model, frequency, start);
         System.out.println(json ? Json.write(document(commodity, model, start, paths)) : table(start, paths));
     }
 
-    static Map<String, Object> document(String commodity, String model, LocalDate start, float[][] paths) {
+    /** The --json document: the forecast's key, and per day the mean and quantiles of its paths. */
+    @JsonPropertyOrder({"commodity", "model_version", "forecast_start_date", "data_cutoff_date", "paths", "days"})
+    record Document(String commodity, @JsonProperty("model_version") String modelVersion,
+                    @JsonProperty("forecast_start_date") String forecastStartDate,
+                    @JsonProperty("data_cutoff_date") String dataCutoffDate, int paths, List<Day> days) {
+    }
+
+    /** One day of the horizon: its number from 1, its date, then {@link #NAMES} in order. */
+    @JsonPropertyOrder({"day", "date", "mean", "q05", "q10", "q25", "q50", "q75", "q90", "q95"})
+    record Day(int day, String date, double mean, double q05, double q10, double q25, double q50, double q75,
+               double q90, double q95) {
+    }
+
+    static Document document(String commodity, String model, LocalDate start, float[][] paths) {
         double[][] stats = PathSummary.of(paths);
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("commodity", commodity);
-        doc.put("model_version", model);
-        doc.put("forecast_start_date", start.toString());
-        doc.put("data_cutoff_date", start.minusDays(1).toString());
-        doc.put("paths", paths.length);
-        List<Map<String, Object>> days = new ArrayList<>();
+        List<Day> days = new ArrayList<>();
         for (int k = 0; k < stats.length; k++) {
-            Map<String, Object> day = new LinkedHashMap<>();
-            day.put("day", k + 1);
-            day.put("date", start.plusDays(k).toString());
-            for (int i = 0; i < NAMES.length; i++) {
-                day.put(NAMES[i], stats[k][i]);
-            }
-            days.add(day);
+            double[] s = stats[k];
+            days.add(new Day(k + 1, start.plusDays(k).toString(), s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]));
         }
-        doc.put("days", days);
-        return doc;
+        return new Document(commodity, model, start.toString(), start.minusDays(1).toString(), paths.length, days);
     }
 
     private String table(LocalDate start, float[][] paths) {

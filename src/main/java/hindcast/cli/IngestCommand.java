@@ -1,10 +1,7 @@
 package hindcast.cli;
 
 import hindcast.config.Settings;
-import hindcast.data.MarketAssembler;
-import hindcast.data.MarketRecord;
 import hindcast.error.Errors;
-import hindcast.spark.MarketStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,23 +48,6 @@ final class IngestCommand extends Common implements Runnable {
         } else {
             inputs.putAll(settings().inputs());
         }
-        for (String c : inputs.keySet()) {
-            if (!settings().commodities().contains(c)) {
-                throw Errors.unknownCommodity(c, settings().commodities());
-            }
-        }
-        MarketStore store = new MarketStore(spark(), settings());
-        inputs.forEach((c, in) -> ingest(store, c, in.prices(), in.covariates()));
-    }
-
-    /** Parses everything first, then writes once: bad input never leaves a partial table. */
-    static void ingest(MarketStore store, String commodity, Path prices, List<Path> covariateFiles) {
-        MarketAssembler.Assembled in = MarketAssembler.read(prices, covariateFiles);
-        List<MarketRecord> records = in.records();
-        boolean wrote = store.replace(commodity, records);
-        System.out.printf("%s %s: %,d trading days %s..%s%s%s%n", wrote ? "Ingested" : "Unchanged", commodity,
-                records.size(), records.get(0).date(), records.get(records.size() - 1).date(),
-                in.skippedRows() > 0 ? ", " + in.skippedRows() + " rows without a close skipped" : "",
-                in.covariateFiles() == 0 ? "" : ", covariates from " + in.covariateFiles() + " file(s)");
+        hindcast().ingest(inputs);
     }
 }

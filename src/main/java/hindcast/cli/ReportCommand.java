@@ -1,21 +1,11 @@
 package hindcast.cli;
 
-import hindcast.config.Settings;
 import hindcast.error.Errors;
-import hindcast.report.HtmlReport;
-import hindcast.report.ReportData;
-import hindcast.spark.Evaluator;
-import hindcast.spark.ReportQueries;
-import org.apache.spark.sql.SparkSession;
+import hindcast.model.Horizon;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Brings actuals and forecast_metrics up to date, then writes a static HTML report that opens "
@@ -25,7 +15,8 @@ final class ReportCommand extends Common implements Runnable {
     @Option(names = "--out", paramLabel = "DIR", description = "Where index.html goes (default: report/ under home).")
     Path out;
 
-    @Option(names = "--horizon", defaultValue = "7", paramLabel = "H", description = "Fan-chart horizon, 1..14 (default 7).")
+    @Option(names = "--horizon", defaultValue = "7", paramLabel = "H", description = "Fan-chart horizon, 1.."
+            + Horizon.DAYS + " (default 7).")
     int horizon;
 
     @Option(names = "--start", paramLabel = "YYYY-MM-DD", description = "First fan-chart forecast date "
@@ -38,32 +29,11 @@ final class ReportCommand extends Common implements Runnable {
 
     @Override
     public void run() {
-        if (horizon < 1 || horizon > 14) {
-            throw Errors.badOption("--horizon", "1..14", horizon);
+        if (!Horizon.contains(horizon)) {
+            throw Errors.badOption("--horizon", "1.." + Horizon.DAYS, horizon);
         }
-        Evaluator.refresh(spark(), settings(), System.out);
-        write(spark(), settings(), out != null ? out : settings().home().resolve("report"), horizon,
+        hindcast().refreshEvaluation();
+        hindcast().writeReport(out != null ? out : settings().home().resolve("report"), horizon,
                 start != null ? date("--start", start) : null, end != null ? date("--end", end) : null);
-    }
-
-    /** Writes DIR/index.html; null dates default to the latest year of stored forecasts. */
-    static void write(SparkSession spark, Settings settings, Path dir, int horizon, LocalDate start, LocalDate end) {
-        ReportQueries queries = new ReportQueries(spark, settings);
-        LocalDate latest = queries.latestForecastDate();
-        LocalDate to = end != null ? end : latest != null ? latest : LocalDate.now();
-        LocalDate from = start != null ? start : to.minusYears(1).plusDays(1);
-        if (to.isBefore(from)) {
-            throw Errors.endBeforeStart(to, from);
-        }
-        ReportData data = queries.gather(horizon, from, to);
-        Path file = dir.resolve("index.html");
-        try {
-            Files.createDirectories(dir);
-            Files.writeString(file, HtmlReport.render(data), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
-        }
-        System.out.println("Report: " + file.toAbsolutePath() + "  (fan charts " + from + ".." + to + ", horizon "
-                + horizon + "; open it in a browser, it needs no network)");
     }
 }

@@ -1,9 +1,6 @@
 package hindcast.cli;
 
 import hindcast.error.Errors;
-import hindcast.progress.BackfillListener;
-import hindcast.progress.ConsoleProgress;
-import hindcast.progress.JsonLinesEvents;
 import hindcast.spark.BackfillStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +42,7 @@ final class RunCommand extends Common implements Runnable {
             case "continuous" -> BackfillStream.Mode.CONTINUOUS;
             default -> throw Errors.badOption("--trigger", "available-now or continuous", trigger);
         };
-        stream(this, mode, events);
+        hindcast().run(mode, events);
     }
 
     @Override
@@ -58,26 +55,6 @@ final class RunCommand extends Common implements Runnable {
             o.put("hindcast.stream.interval", parseInterval(interval).toMillis() + "ms");
         }
         return o;
-    }
-
-    static Map<String, Object> trainMissing(boolean on) {
-        return on ? Map.of("hindcast.stream.train-missing", true) : Map.of();
-    }
-
-    static void stream(Common command, BackfillStream.Mode mode) {
-        stream(command, mode, null);
-    }
-
-    /** Runs the stream with progress on the console and, when {@code eventsFile} is given, in that file. */
-    static void stream(Common command, BackfillStream.Mode mode, Path eventsFile) {
-        BackfillListener console = new ConsoleProgress(System.out);
-        try (JsonLinesEvents events = eventsFile == null ? null : JsonLinesEvents.open(eventsFile)) {
-            BackfillStream.run(command.spark(), command.settings(), mode, System.out,
-                    events == null ? console : BackfillListener.all(console, events));
-        } catch (Exception e) {
-            throw new IllegalStateException("the stream stopped: " + e.getMessage()
-                    + " (run again to resume from the checkpoint)", e);
-        }
     }
 
     private static Duration parseInterval(String text) {

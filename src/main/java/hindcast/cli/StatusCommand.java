@@ -16,7 +16,7 @@ final class StatusCommand extends Common implements Runnable {
 
     @Override
     public void run() {
-        StatusReport.Report report = StatusReport.build(spark(), settings());
+        StatusReport.Report report = hindcast().status();
         if (json) {
             System.out.println(Json.write(report));
             return;

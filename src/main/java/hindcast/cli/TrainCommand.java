@@ -1,7 +1,5 @@
 package hindcast.cli;
 
-import hindcast.error.Errors;
-import hindcast.spark.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -14,11 +12,7 @@ final class TrainCommand extends Common implements Runnable {
 
     @Override
     public void run() {
-        var spark = spark();
-        Trainer.Result result = new Trainer(spark, settings(), System.out).train(request.commodity,
-                request.modelList(), request.frequency(), request.startDate(), request.endDate());
-        if (!result.failures().isEmpty()) {
-            throw Errors.failedFits(result.failures());
-        }
+        hindcast().train(request.commodity, request.modelList(), request.frequency(), request.startDate(),
+                request.endDate()).orThrow();
     }
 }

@@ -1,6 +1,7 @@
 package hindcast.spark;
 
 import hindcast.config.Settings;
+import hindcast.model.Horizon;
 import hindcast.model.MarketSeries;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -20,20 +21,24 @@ import java.util.Map;
  * when the market's closes for D..D+13 change; forecasts whose window is not complete have none.
  */
 public final class Actuals {
-    private static final int HORIZON = DistributionStore.HORIZON_DAYS;
+    private static final int HORIZON = Horizon.DAYS;
     private final SparkSession spark;
     private final Settings settings;
+    private final MarketStore market;
 
-    public Actuals(SparkSession spark, Settings settings) {
+    Actuals(SparkSession spark, Settings settings, MarketStore market) {
         this.spark = spark;
         this.settings = settings;
+        this.market = market;
     }
 
-    /** Inserts missing and rewrites changed actuals rows in one MERGE; returns their number (0: no commit). */
-    public long update() {
+    /**
+     * Inserts missing and rewrites changed actuals rows in one MERGE; returns their number (0: no commit).
+     * Through {@link Evaluator#refresh()}, which holds the write lock.
+     */
+    long update() {
         String d = Table.DISTRIBUTIONS.sqlName(settings);
-        Map<String, MarketSeries> markets = new HashMap<>();
-        MarketStore market = new MarketStore(spark, settings);
+        MarketCache markets = new MarketCache(market);
         Map<String, float[]> stored = new HashMap<>();
         for (Row r : spark.sql("SELECT commodity, model_version, forecast_start_date, "
                 + DistributionRow.dayColumns(HORIZON) + " FROM " + d + " WHERE path_id = 0 AND is_actuals").collectAsList()) {
@@ -45,7 +50,7 @@ public final class Actuals {
         for (Row r : spark.sql("SELECT DISTINCT commodity, model_version, forecast_start_date FROM " + d
                 + " WHERE path_id = 1 AND NOT is_actuals").collectAsList()) {
             String commodity = r.getString(0);
-            MarketSeries series = markets.computeIfAbsent(commodity, market::load);
+            MarketSeries series = markets.get(commodity);
             LocalDate start = r.getAs(2);
             float[] actual = realised(series, start);
             if (actual == null || java.util.Arrays.equals(actual, stored.get(key(r)))) {

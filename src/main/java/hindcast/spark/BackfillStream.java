@@ -3,8 +3,6 @@ package hindcast.spark;
 import hindcast.config.Settings;
 import hindcast.error.Errors;
 import hindcast.progress.BackfillListener;
-import hindcast.progress.ConsoleProgress;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
@@ -25,31 +23,27 @@ public final class BackfillStream {
 
     public enum Mode { AVAILABLE_NOW, CONTINUOUS }
 
-    /** {@link #run(SparkSession, Settings, Mode, PrintStream, BackfillListener)} with progress on the console. */
-    public static void run(SparkSession spark, Settings settings, Mode mode, PrintStream out)
-            throws StreamingQueryException, TimeoutException {
-        run(spark, settings, mode, out, new ConsoleProgress(out));
-    }
-
     /**
      * Runs until the backlog is done (AVAILABLE_NOW) or until the JVM is stopped (CONTINUOUS). Progress goes to
      * {@code listener}; {@code out} takes the messages of training (train-missing) and evaluation.
      */
-    public static void run(SparkSession spark, Settings settings, Mode mode, PrintStream out,
-                           BackfillListener listener) throws StreamingQueryException, TimeoutException {
+    public static void run(Warehouse warehouse, Mode mode, PrintStream out, BackfillListener listener)
+            throws StreamingQueryException, TimeoutException {
+        Settings settings = warehouse.settings();
         try (CheckpointLock backfill = CheckpointLock.acquire(settings.checkpoint());
              CheckpointLock evaluation = settings.evaluate() ? CheckpointLock.acquire(settings.evaluationCheckpoint())
                      : null) {
-            runLocked(spark, settings, mode, out, listener);
+            runLocked(warehouse, mode, out, listener);
         }
     }
 
-    private static void runLocked(SparkSession spark, Settings settings, Mode mode, PrintStream out,
-                                  BackfillListener listener) throws StreamingQueryException, TimeoutException {
+    private static void runLocked(Warehouse warehouse, Mode mode, PrintStream out, BackfillListener listener)
+            throws StreamingQueryException, TimeoutException {
+        Settings settings = warehouse.settings();
         List<StreamingQuery> queries = new ArrayList<>();
-        queries.add(start(spark, settings, mode, out, listener));
+        queries.add(start(warehouse, mode, out, listener));
         if (settings.evaluate()) {
-            queries.add(Evaluator.start(spark, settings, trigger(settings, mode), out));
+            queries.add(Evaluator.start(warehouse, trigger(settings, mode), out));
         }
         if (mode == Mode.CONTINUOUS) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -87,10 +81,11 @@ public final class BackfillStream {
     }
 
     /** Starts the query and returns at once. */
-    public static StreamingQuery start(SparkSession spark, Settings settings, Mode mode, PrintStream out,
-                                       BackfillListener listener) throws TimeoutException {
+    public static StreamingQuery start(Warehouse warehouse, Mode mode, PrintStream out, BackfillListener listener)
+            throws TimeoutException {
+        Settings settings = warehouse.settings();
         Trigger trigger = trigger(settings, mode);
-        return spark.readStream().format("delta")
+        return warehouse.spark().readStream().format("delta")
                 .option("maxFilesPerTrigger", settings.maxFilesPerTrigger())
                 .option("failOnDataLoss", "true")
                 .load(Table.FORECAST_TASKS.location(settings))
@@ -98,7 +93,7 @@ public final class BackfillStream {
                 .queryName("hindcast-backfill")
                 .option("checkpointLocation", settings.checkpoint())
                 .trigger(trigger)
-                .foreachBatch(new BatchProcessor(settings, out, listener))
+                .foreachBatch(new BatchProcessor(warehouse, out, listener))
                 .start();
     }
 }

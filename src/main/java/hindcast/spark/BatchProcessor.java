@@ -21,13 +21,15 @@ import java.util.List;
  * them one by one. A replayed batch redoes only what its first attempt did not commit.
  */
 final class BatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
+    private final Warehouse warehouse;
     private final Settings settings;
     private final PrintStream out;
     private final BackfillListener listener;
 
     /** {@code out} takes training and evaluation messages; progress goes to {@code listener}. */
-    BatchProcessor(Settings settings, PrintStream out, BackfillListener listener) {
-        this.settings = settings;
+    BatchProcessor(Warehouse warehouse, PrintStream out, BackfillListener listener) {
+        this.warehouse = warehouse;
+        this.settings = warehouse.settings();
         this.out = out;
         this.listener = listener;
     }
@@ -41,7 +43,7 @@ final class BatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
             Evaluator.WRITES.unlock();
         }
         if (settings.evaluate()) {
-            Evaluator.refresh(batch.sparkSession(), settings, out);
+            warehouse.in(batch.sparkSession()).evaluator().refresh(out);
         }
     }
 
@@ -53,7 +55,7 @@ final class BatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
             requests.add(TaskRow.toRequest(r));
         }
         listener.on(new BackfillEvent.BatchStarted(batchId, requests.size()));
-        RequestRunner runner = new RequestRunner(spark, settings, out, listener);
+        RequestRunner runner = new RequestRunner(warehouse.in(spark), out, listener);
         Counts total = Counts.ZERO;
         for (Request request : requests) {
             total = total.plus(runner.run(request, batchId));

@@ -27,14 +27,11 @@ import static org.apache.spark.sql.functions.lit;
  * range, which keeps a chunk's cost flat as the table grows (see README, "Idempotency").
  */
 public final class DistributionStore {
-    /** day_1 .. day_14: the table contract fixes the horizon. */
-    public static final int HORIZON_DAYS = 14;
-
     private final SparkSession spark;
     private final Settings settings;
     private final String path;
 
-    public DistributionStore(SparkSession spark, Settings settings) {
+    DistributionStore(SparkSession spark, Settings settings) {
         this.spark = spark;
         this.settings = settings;
         this.path = Table.DISTRIBUTIONS.location(settings);

@@ -16,7 +16,7 @@ public final class ErrorLog {
     private final SparkSession spark;
     private final Settings settings;
 
-    public ErrorLog(SparkSession spark, Settings settings) {
+    ErrorLog(SparkSession spark, Settings settings) {
         this.spark = spark;
         this.settings = settings;
     }

@@ -1,6 +1,7 @@
 package hindcast.spark;
 
 import hindcast.config.Settings;
+import hindcast.model.Horizon;
 import hindcast.model.MarketSeries;
 import hindcast.score.ForecastScorer;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -40,18 +40,23 @@ import static org.apache.spark.sql.functions.when;
  * {@code collect_list}, which Spark pre-aggregates in the scan's tasks, and scored in Java on the executors.
  */
 public final class Evaluation {
-    private static final int HORIZONS = DistributionStore.HORIZON_DAYS;
+    private static final int HORIZONS = Horizon.DAYS;
 
     private final SparkSession spark;
     private final Settings settings;
+    private final MarketStore market;
 
-    public Evaluation(SparkSession spark, Settings settings) {
+    Evaluation(SparkSession spark, Settings settings, MarketStore market) {
         this.spark = spark;
         this.settings = settings;
+        this.market = market;
     }
 
-    /** Scores the forecasts whose actuals are new or changed; returns how many forecasts were scored. */
-    public long update() {
+    /**
+     * Scores the forecasts whose actuals are new or changed; returns how many forecasts were scored. Through
+     * {@link Evaluator#refresh()}, which holds the write lock.
+     */
+    long update() {
         String d = Table.DISTRIBUTIONS.sqlName(settings);
         String m = Table.FORECAST_METRICS.sqlName(settings);
         Dataset<Row> todo = spark.sql(("""
@@ -70,9 +75,7 @@ public final class Evaluation {
                 return 0;
             }
             List<String> commodities = range.get(0).getList(3);
-            Map<String, MarketSeries> markets = new HashMap<>();
-            MarketStore market = new MarketStore(spark, settings);
-            commodities.forEach(c -> markets.put(c, market.load(c)));
+            Map<String, MarketSeries> markets = new MarketCache(market).of(commodities);
 
             List<Column> aggregates = new ArrayList<>();
             aggregates.add(max(when(col("path_id").equalTo(0), col("generation_timestamp"))).as("actuals_at"));

@@ -1,10 +1,8 @@
 package hindcast.spark;
 
-import hindcast.config.Settings;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 
@@ -14,47 +12,69 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Keeps actuals and forecast_metrics current inside the long-running job: a second streaming query over the
- * {@code market} table (its own checkpoint) refreshes them whenever market data changes, and the backfill
- * refreshes them after each batch, since new forecasts may already have their 14 days. Both queries write
- * {@code distributions}; {@link #WRITES} makes their writes take turns, so neither sees a concurrent commit.
- * The refresh is idempotent, so replays after a crash change nothing.
+ * Keeps actuals and forecast_metrics current, and is the only way to write them: {@link #refresh()} takes the
+ * write lock. Inside the long-running job a second streaming query over the {@code market} table (its own
+ * checkpoint) refreshes them whenever market data changes, and the backfill refreshes them after each batch,
+ * since new forecasts may already have their days. Both queries write {@code distributions}; {@link #WRITES}
+ * makes their writes (and a command's) take turns, so none sees a concurrent commit. The refresh is
+ * idempotent, so replays after a crash change nothing.
  */
 public final class Evaluator {
-    /** Held by whichever query of this JVM writes distributions. */
+    /** Held by whichever query or command of this JVM writes distributions. */
     static final ReentrantLock WRITES = new ReentrantLock();
 
-    private Evaluator() {
+    private final Actuals actuals;
+    private final Evaluation evaluation;
+
+    Evaluator(Actuals actuals, Evaluation evaluation) {
+        this.actuals = actuals;
+        this.evaluation = evaluation;
+    }
+
+    /** What one refresh wrote: actuals rows written or rewritten, forecasts (re)scored. */
+    public record Refreshed(long actuals, long scored) {
+        public boolean wroteAnything() {
+            return actuals > 0 || scored > 0;
+        }
+
+        public String summary() {
+            return String.format(Locale.ROOT, "Evaluation: actuals written or updated %,d, forecasts scored %,d",
+                    actuals, scored);
+        }
     }
 
     /** Writes new or changed actuals and scores what they make scorable. */
-    public static void refresh(SparkSession spark, Settings settings, PrintStream out) {
+    public Refreshed refresh() {
         WRITES.lock();
         try {
-            long actuals = new Actuals(spark, settings).update();
-            long scored = new Evaluation(spark, settings).update();
-            if (actuals > 0 || scored > 0) {
-                out.printf(Locale.ROOT, "Evaluation: actuals written or updated %,d, forecasts scored %,d%n", actuals,
-                        scored);
-            }
+            long written = actuals.update();
+            return new Refreshed(written, evaluation.update());
         } finally {
             WRITES.unlock();
         }
     }
 
+    /** {@link #refresh()}, saying so on {@code out} when it wrote anything. */
+    public Refreshed refresh(PrintStream out) {
+        Refreshed r = refresh();
+        if (r.wroteAnything()) {
+            out.println(r.summary());
+        }
+        return r;
+    }
+
     /** Starts the query that refreshes evaluation when the market table changes. */
-    public static StreamingQuery start(SparkSession spark, Settings settings, Trigger trigger, PrintStream out)
-            throws TimeoutException {
-        return spark.readStream().format("delta")
+    public static StreamingQuery start(Warehouse warehouse, Trigger trigger, PrintStream out) throws TimeoutException {
+        return warehouse.spark().readStream().format("delta")
                 // ingest replaces a commodity's rows; the rewritten rows are the signal that prices changed
                 .option("ignoreChanges", "true")
-                .load(Table.MARKET.location(settings))
+                .load(Table.MARKET.location(warehouse.settings()))
                 .writeStream()
                 .queryName("hindcast-evaluation")
-                .option("checkpointLocation", settings.evaluationCheckpoint())
+                .option("checkpointLocation", warehouse.settings().evaluationCheckpoint())
                 .trigger(trigger)
-                .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, id) -> refresh(batch.sparkSession(),
-                        settings, out))
+                .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, id) ->
+                        warehouse.in(batch.sparkSession()).evaluator().refresh(out))
                 .start();
     }
 }

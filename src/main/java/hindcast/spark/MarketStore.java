@@ -20,7 +20,7 @@ public final class MarketStore {
     private final SparkSession spark;
     private final Settings settings;
 
-    public MarketStore(SparkSession spark, Settings settings) {
+    MarketStore(SparkSession spark, Settings settings) {
         this.spark = spark;
         this.settings = settings;
     }

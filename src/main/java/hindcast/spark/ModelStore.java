@@ -29,7 +29,7 @@ public final class ModelStore {
     private final SparkSession spark;
     private final Settings settings;
 
-    public ModelStore(SparkSession spark, Settings settings) {
+    ModelStore(SparkSession spark, Settings settings) {
         this.spark = spark;
         this.settings = settings;
     }

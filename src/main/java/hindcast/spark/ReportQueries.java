@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +20,12 @@ public final class ReportQueries {
 
     private final SparkSession spark;
     private final Settings settings;
+    private final MarketStore market;
 
-    public ReportQueries(SparkSession spark, Settings settings) {
+    ReportQueries(SparkSession spark, Settings settings, MarketStore market) {
         this.spark = spark;
         this.settings = settings;
+        this.market = market;
     }
 
     /** The latest forecast date stored, or null when distributions is empty. */
@@ -45,8 +46,7 @@ public final class ReportQueries {
             levels.append(levels.length() > 0 ? ", " : "").append(l);
         }
         Map<String, List<ReportData.FanPoint>> byKey = new LinkedHashMap<>();
-        Map<String, MarketSeries> markets = new HashMap<>();
-        MarketStore market = new MarketStore(spark, settings);
+        MarketCache markets = new MarketCache(market);
         for (Row r : spark.sql("SELECT commodity, model_version, forecast_start_date, percentile(CAST(day_" + horizon
                 + " AS DOUBLE), array(" + levels + ")) FROM " + table(Table.DISTRIBUTIONS)
                 + " WHERE path_id BETWEEN 1 AND " + settings.paths() + " AND forecast_start_date BETWEEN "
@@ -55,7 +55,7 @@ public final class ReportQueries {
             String commodity = r.getString(0);
             LocalDate d = r.getAs(2);
             LocalDate target = d.plusDays(horizon - 1);
-            MarketSeries s = markets.computeIfAbsent(commodity, market::load);
+            MarketSeries s = markets.get(commodity);
             Double actual = null;
             if (s.size() > 0 && !s.lastDate().isBefore(target)) {
                 int i = s.indexOnOrBefore(target);

@@ -2,6 +2,7 @@ package hindcast.spark;
 
 import hindcast.config.Settings;
 import hindcast.error.ModelFailure;
+import hindcast.model.Horizon;
 import hindcast.model.MarketSeries;
 import hindcast.model.TrainFrequency;
 import hindcast.plan.ChunkPlan;
@@ -39,23 +40,24 @@ final class RequestRunner {
     private final PrintStream out;
     private final BackfillListener listener;
     private final RequestCheck check;
-    private final MarketStore market;
     private final ModelStore models;
     private final DistributionStore distributions;
     private final ErrorLog errors;
-    private final Map<String, MarketSeries> seriesCache = new HashMap<>();
+    private final Trainer trainer;
+    private final MarketCache markets;
 
     /** {@code out} takes the messages of training (train-missing); progress goes to {@code listener}. */
-    RequestRunner(SparkSession spark, Settings settings, PrintStream out, BackfillListener listener) {
-        this.spark = spark;
-        this.settings = settings;
+    RequestRunner(Warehouse warehouse, PrintStream out, BackfillListener listener) {
+        this.spark = warehouse.spark();
+        this.settings = warehouse.settings();
         this.out = out;
         this.listener = listener;
         this.check = new RequestCheck(settings.commodities(), settings.models(), settings.maxRequestDays());
-        this.market = new MarketStore(spark, settings);
-        this.models = new ModelStore(spark, settings);
-        this.distributions = new DistributionStore(spark, settings);
-        this.errors = new ErrorLog(spark, settings);
+        this.models = warehouse.models();
+        this.distributions = warehouse.distributions();
+        this.errors = warehouse.errors();
+        this.trainer = warehouse.trainer(out);
+        this.markets = warehouse.marketCache();
     }
 
     Counts run(Request request, long batchId) {
@@ -73,7 +75,7 @@ final class RequestRunner {
 
         TrainFrequency frequency = TrainFrequency.parse(request.trainFrequency());
         if (settings.trainMissing()) {
-            new Trainer(spark, settings, out).train(request.commodity(), List.of(request.modelVersion()), frequency,
+            trainer.train(request.commodity(), List.of(request.modelVersion()), frequency,
                     request.startDate(), request.endDate());
         }
         // Every train date that can serve a date of the request lies within one period before its start.
@@ -114,7 +116,7 @@ final class RequestRunner {
         if (!chunk.forecasts().isEmpty()) {
             ChunkJob job = new ChunkJob(request.modelVersion(), settings.models().spec(request.modelVersion()),
                     market(request.commodity()), chunk.dates(), chunk.trainDates(), chunk.fits(), settings.paths(),
-                    DistributionStore.HORIZON_DAYS, Instant.now().truncatedTo(ChronoUnit.MICROS));
+                    Horizon.DAYS, Instant.now().truncatedTo(ChronoUnit.MICROS));
             try {
                 rows = distributions.write(job, partitions(), progress);
                 written = chunk.forecasts().size();
@@ -140,6 +142,6 @@ final class RequestRunner {
     }
 
     private MarketSeries market(String commodity) {
-        return seriesCache.computeIfAbsent(commodity, market::load);
+        return markets.get(commodity);
     }
 }

@@ -3,13 +3,13 @@ package hindcast.spark;
 import hindcast.config.Settings;
 import hindcast.error.Errors;
 import hindcast.model.Forecaster;
+import hindcast.model.Horizon;
 import hindcast.model.MarketSeries;
 import hindcast.model.TrainFrequency;
 import hindcast.plan.ForecastPlanner;
 import hindcast.plan.Rejection;
 import hindcast.plan.Request;
 import hindcast.plan.RequestCheck;
-import org.apache.spark.sql.SparkSession;
 
 import java.time.LocalDate;
 
@@ -18,18 +18,19 @@ public final class SingleForecast {
     private SingleForecast() {
     }
 
-    public static float[][] compute(SparkSession spark, Settings settings, String commodity, String modelVersion,
+    public static float[][] compute(Warehouse warehouse, String commodity, String modelVersion,
                                     TrainFrequency frequency, LocalDate date) {
+        Settings settings = warehouse.settings();
         Request request = new Request("forecast", commodity, modelVersion, frequency.label(), date, date, null);
         new RequestCheck(settings.commodities(), settings.models(), settings.maxRequestDays()).check(request)
                 .ifPresent(r -> {
                     throw Errors.requestRefused(r.reason());
                 });
-        MarketSeries series = new MarketStore(spark, settings).load(commodity);
+        MarketSeries series = warehouse.market().load(commodity);
         if (series.size() == 0) {
             throw Errors.noMarketData(commodity);
         }
-        var trained = new ModelStore(spark, settings).load(
+        var trained = warehouse.models().load(
                 new ModelStore.Key(commodity, modelVersion, frequency.label()), date.minusYears(1), date);
         ForecastPlanner.Decision decision = new ForecastPlanner(request, series, trained,
                 settings.minTrainingRows(), settings.maxDataStalenessDays()).decide(date);
@@ -38,7 +39,7 @@ public final class SingleForecast {
         }
         try (var state = settings.models().model(modelVersion).restore(decision.model().parameters(),
                 decision.model().state())) {
-            return Forecaster.paths(state, series, modelVersion, date, settings.paths(), DistributionStore.HORIZON_DAYS);
+            return Forecaster.paths(state, series, modelVersion, date, settings.paths(), Horizon.DAYS);
         }
     }
 }

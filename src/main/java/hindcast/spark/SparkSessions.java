@@ -4,12 +4,15 @@ import hindcast.config.Settings;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
-/** Opens the Spark session: embedded {@code local[*]} by default, or whatever master spark-submit set. */
+/**
+ * Opens the Spark session: embedded {@code local[*]} by default, or whatever master spark-submit set. The tables
+ * come with {@link Warehouse#open}.
+ */
 public final class SparkSessions {
     private SparkSessions() {
     }
 
-    public static SparkSession open(Settings settings) {
+    static SparkSession open(Settings settings) {
         SparkSession.Builder builder = SparkSession.builder()
                 .appName(settings.appName())
                 .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
@@ -25,7 +28,6 @@ public final class SparkSessions {
         settings.sparkConf().forEach(builder::config);
         SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
-        Tables.register(spark, settings);
         return spark;
     }
 }

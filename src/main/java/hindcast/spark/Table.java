@@ -1,10 +1,12 @@
 package hindcast.spark;
 
 import hindcast.config.Settings;
+import hindcast.model.Horizon;
 import org.apache.spark.sql.types.StructType;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The catalogue of Hindcast's Delta tables, in the order they are created: for each its configuration key
@@ -30,10 +32,8 @@ public enum Table {
             List.of("request_id"), List.of(), "'delta.appendOnly' = 'true'"),
     DISTRIBUTIONS("distributions", """
             path_id INT, forecast_start_date DATE, data_cutoff_date DATE, generation_timestamp TIMESTAMP,
-            model_version STRING, commodity STRING,
-            day_1 FLOAT, day_2 FLOAT, day_3 FLOAT, day_4 FLOAT, day_5 FLOAT, day_6 FLOAT, day_7 FLOAT,
-            day_8 FLOAT, day_9 FLOAT, day_10 FLOAT, day_11 FLOAT, day_12 FLOAT, day_13 FLOAT, day_14 FLOAT,
-            is_actuals BOOLEAN, has_data_leakage BOOLEAN""",
+            model_version STRING, commodity STRING, %s,
+            is_actuals BOOLEAN, has_data_leakage BOOLEAN""".formatted(dayColumns()),
             List.of("commodity", "model_version", "forecast_start_date", "path_id"),
             List.of("model_version", "commodity"),
             "'delta.dataSkippingStatsColumns' = 'path_id,forecast_start_date,data_cutoff_date,generation_timestamp'"),
@@ -115,6 +115,12 @@ public enum Table {
     String keyMatch() {
         return keyColumns.stream().map(c -> "t." + c + (nullSafeKeys.contains(c) ? " <=> " : " = ") + "s." + c)
                 .collect(Collectors.joining(" AND "));
+    }
+
+    /** {@code day_1 FLOAT, ..., day_14 FLOAT}: a column per day of the {@link Horizon}. */
+    private static String dayColumns() {
+        return IntStream.rangeClosed(1, Horizon.DAYS).mapToObj(k -> DistributionRow.dayColumn(k) + " FLOAT")
+                .collect(Collectors.joining(", "));
     }
 
     /** Columns, partitioning and properties, for {@code CREATE TABLE ... <ddl>}. */

@@ -15,7 +15,7 @@ public final class TaskQueue {
     private final SparkSession spark;
     private final Settings settings;
 
-    public TaskQueue(SparkSession spark, Settings settings) {
+    TaskQueue(SparkSession spark, Settings settings) {
         this.spark = spark;
         this.settings = settings;
     }

@@ -35,16 +35,23 @@ public final class Trainer {
     private final ModelStore store;
     private final PrintStream out;
 
-    public Trainer(SparkSession spark, Settings settings, PrintStream out) {
+    Trainer(SparkSession spark, Settings settings, MarketStore market, ModelStore store, PrintStream out) {
         this.spark = spark;
         this.settings = settings;
-        this.market = new MarketStore(spark, settings);
-        this.store = new ModelStore(spark, settings);
+        this.market = market;
+        this.store = store;
         this.out = out;
     }
 
     /** What one train call did. */
     public record Result(int fitted, List<String> failures) {
+        /** This result, or a failure naming every fit that failed (the fits that succeeded are stored). */
+        public Result orThrow() {
+            if (!failures.isEmpty()) {
+                throw Errors.failedFits(failures);
+            }
+            return this;
+        }
     }
 
     /** One fit for an executor: the model's registry entry and its train date. */

@@ -22,7 +22,7 @@ class ContinuousRunTest {
         Fixture f = new Fixture(home, "stream.interval = 1s").withSampleMarket()
                 .train("Sugar", List.of("naive", "random_walk"), "monthly", START, START.plusDays(20));
         String d = f.table("distributions");
-        StreamingQuery query = BackfillStream.start(f.spark, f.settings, BackfillStream.Mode.CONTINUOUS, f.out(), f.listener());
+        StreamingQuery query = BackfillStream.start(f.warehouse, BackfillStream.Mode.CONTINUOUS, f.out(), f.listener());
         try {
             f.enqueue(Fixture.request("Sugar", "naive", "monthly", START, START.plusDays(9)));
             awaitRows(f, "SELECT count(*) FROM " + d, 10L * Fixture.PATHS);
@@ -54,7 +54,7 @@ class ContinuousRunTest {
         Fixture f = new Fixture(home, "stream.interval = 1s\nstream.max-files-per-trigger = 2").withSampleMarket()
                 .train("Coffee", List.of("naive"), "monthly", START, START.plusDays(40));
         String d = f.table("distributions");
-        StreamingQuery query = BackfillStream.start(f.spark, f.settings, BackfillStream.Mode.CONTINUOUS, f.out(), f.listener());
+        StreamingQuery query = BackfillStream.start(f.warehouse, BackfillStream.Mode.CONTINUOUS, f.out(), f.listener());
         try {
             // Eight writers at once, with overlapping ranges and one exact duplicate: 41 distinct dates in all.
             List<Thread> writers = new java.util.ArrayList<>();

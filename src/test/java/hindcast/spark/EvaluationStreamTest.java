@@ -20,7 +20,7 @@ class EvaluationStreamTest {
         Fixture f = new Fixture(home, "stream.evaluate = true").withSampleMarket()
                 .train("Coffee", List.of("naive"), "monthly", START, START.plusDays(29));
         f.enqueue(Fixture.request("Coffee", "naive", "monthly", START, START.plusDays(29)));
-        BackfillStream.run(f.spark, f.settings, BackfillStream.Mode.AVAILABLE_NOW, f.out());
+        f.runAvailableNow();
         String d = f.table("distributions");
         String metrics = f.table("forecast-metrics");
         assertEquals(30L * Fixture.PATHS, f.count("SELECT count(*) FROM " + d + " WHERE path_id > 0"));
@@ -28,7 +28,7 @@ class EvaluationStreamTest {
         assertEquals(30, f.count("SELECT count(DISTINCT forecast_start_date) FROM " + metrics));
 
         // A corrected close arrives while the job runs: the forecasts that see it are rescored.
-        StreamingQuery query = Evaluator.start(f.spark, f.settings, Trigger.ProcessingTime(500), f.out());
+        StreamingQuery query = Evaluator.start(f.warehouse, Trigger.ProcessingTime(500), f.out());
         try {
             double corrected = f.spark.sql("SELECT close * 1.2 FROM " + f.table("market")
                     + " WHERE commodity = 'Coffee' AND date = DATE'2021-11-10'").first().getDouble(0);

@@ -27,8 +27,8 @@ class EvaluationTest {
         String d = f.table("distributions");
         String m = f.table("market");
         String metrics = f.table("forecast-metrics");
-        Actuals actuals = new Actuals(f.spark, f.settings);
-        Evaluation evaluation = new Evaluation(f.spark, f.settings);
+        Actuals actuals = f.warehouse.actuals();
+        Evaluation evaluation = f.warehouse.evaluation();
 
         // Actuals: one row per forecast whose 14 days are in the market, each day the latest close on or before it.
         long complete = 2 * (LAST_COMPLETE.toEpochDay() - START.toEpochDay() + 1);

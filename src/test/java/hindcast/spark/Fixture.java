@@ -1,10 +1,9 @@
 package hindcast.spark;
 
+import hindcast.app.Hindcast;
 import hindcast.config.Settings;
-import hindcast.data.MarketRecord;
 import hindcast.data.SampleData;
-import hindcast.data.MarketAssembler;
-import hindcast.data.MarketCsv;
+import hindcast.model.TrainFrequency;
 import hindcast.plan.Request;
 import hindcast.progress.BackfillEvent;
 import hindcast.progress.BackfillListener;
@@ -39,7 +38,10 @@ final class Fixture {
     final Path home;
     final Path configFile;
     final Settings settings;
+    final Warehouse warehouse;
     final SparkSession spark;
+    /** The workflows, saying what they do into {@link #console()}. */
+    final Hindcast hindcast;
     final ByteArrayOutputStream console = new ByteArrayOutputStream();
     /** The progress events of every run of this fixture, in order. */
     private final List<BackfillEvent> events = Collections.synchronizedList(new ArrayList<>());
@@ -70,7 +72,9 @@ final class Fixture {
             throw new UncheckedIOException(e);
         }
         this.settings = Settings.load(configFile);
-        this.spark = SparkSessions.open(settings);
+        this.warehouse = Warehouse.open(settings);
+        this.spark = warehouse.spark();
+        this.hindcast = new Hindcast(warehouse, out());
     }
 
     PrintStream out() {
@@ -95,21 +99,15 @@ final class Fixture {
 
     /** Sample Coffee and Sugar data in the market table. */
     Fixture withSampleMarket() {
-        MarketStore store = new MarketStore(spark, settings);
         for (SampleData.Files f : SampleData.write(home.resolve("sample"), DATA_FROM, DATA_TO)) {
-            List<MarketRecord> records = MarketAssembler.assemble(MarketCsv.readPrices(f.prices()).records(),
-                    List.of(MarketCsv.readCovariates(f.covariates().get(0))));
-            store.replace(f.commodity(), records);
+            hindcast.ingest(f.commodity(), new Settings.Input(f.prices(), f.covariates()));
         }
         return this;
     }
 
+    /** Trains the models; any failed fit fails the test. */
     Fixture train(String commodity, List<String> models, String frequency, LocalDate from, LocalDate to) {
-        Trainer.Result r = new Trainer(spark, settings, out()).train(commodity, models,
-                hindcast.model.TrainFrequency.parse(frequency), from, to);
-        if (!r.failures().isEmpty()) {
-            throw new AssertionError("fits failed: " + r.failures());
-        }
+        hindcast.train(commodity, models, TrainFrequency.parse(frequency), from, to).orThrow();
         return this;
     }
 
@@ -118,17 +116,14 @@ final class Fixture {
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
+    /** Enqueues the requests in one commit (one task file). */
     Fixture enqueue(Request... requests) {
-        new TaskQueue(spark, settings).enqueue(List.of(requests));
+        hindcast.enqueue(List.of(requests));
         return this;
     }
 
     void runAvailableNow() {
-        try {
-            BackfillStream.run(spark, settings, BackfillStream.Mode.AVAILABLE_NOW, out(), listener());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        hindcast.run(BackfillStream.Mode.AVAILABLE_NOW, listener());
     }
 
     /** Every forecast row's key and values, sorted: what must be identical across reruns. */
@@ -161,7 +156,7 @@ final class Fixture {
      * later takes them over; call this before querying an earlier Fixture's tables by name.
      */
     Fixture use() {
-        Tables.register(spark, settings);
+        warehouse.register();
         return this;
     }
 

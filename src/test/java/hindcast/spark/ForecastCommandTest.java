@@ -34,7 +34,7 @@ class ForecastCommandTest {
 
         for (LocalDate d = FROM; !d.isAfter(TO); d = d.plusDays(1)) {
             float[][] written = written(f, d);
-            float[][] computed = SingleForecast.compute(f.spark, f.settings, "Coffee", "random_walk",
+            float[][] computed = f.hindcast.forecast("Coffee", "random_walk",
                     TrainFrequency.SEMIANNUALLY, d);
             assertEquals(Fixture.PATHS, computed.length);
             for (int p = 0; p < Fixture.PATHS; p++) {

@@ -42,7 +42,7 @@ class LeakageTest {
         // The same installation, except that every Coffee price dated >= D is tripled and every covariate
         // (the weather sarimax_auto_weather regresses on) dated >= D doubled.
         Fixture changed = new Fixture(home.resolve("changed"));
-        MarketStore store = new MarketStore(changed.spark, changed.settings);
+        MarketStore store = changed.warehouse.market();
         for (SampleData.Files f : SampleData.write(changed.home.resolve("sample"), Fixture.DATA_FROM, Fixture.DATA_TO)) {
             List<MarketRecord> records = new ArrayList<>();
             for (MarketRecord r : MarketAssembler.assemble(MarketCsv.readPrices(f.prices()).records(),
@@ -59,8 +59,8 @@ class LeakageTest {
             store.replace(f.commodity(), records);
         }
         backfill(changed);
-        MarketSeries before = new MarketStore(original.spark, original.settings).load("Coffee");
-        MarketSeries after = new MarketStore(changed.spark, changed.settings).load("Coffee");
+        MarketSeries before = original.warehouse.market().load("Coffee");
+        MarketSeries after = changed.warehouse.market().load("Coffee");
         assertEquals(3 * before.cutAt(D).lastClose(), after.cutAt(D).lastClose(), 1e-9, "D's close tripled");
         assertEquals(before.cutAt(D.minusDays(1)).lastClose(), after.cutAt(D.minusDays(1)).lastClose());
 
@@ -86,11 +86,11 @@ class LeakageTest {
 
     /** Recomputes D's forecast with hindcast.model alone, from a series holding nothing after D-1. */
     private static void assertForecastForDIsThatOfTheSeriesCutAtDMinus1(Fixture f) {
-        MarketSeries full = new MarketStore(f.spark, f.settings).load("Coffee");
+        MarketSeries full = f.warehouse.market().load("Coffee");
         assertTrue(full.lastDate().isAfter(D));
 
         // The stored fit at T = D is exactly a fit on the data dated <= D-1.
-        NavigableMap<LocalDate, TrainedModel> stored = new ModelStore(f.spark, f.settings)
+        NavigableMap<LocalDate, TrainedModel> stored = f.warehouse.models()
                 .load(new ModelStore.Key("Coffee", "random_walk", "monthly"), TRAIN_FROM, D);
         assertEquals(List.of(TRAIN_FROM, D), new ArrayList<>(stored.keySet()));
         ModelState refit = f.settings.models().model("random_walk").fit(copyUpTo(full, D.minusDays(1)));

@@ -1,6 +1,7 @@
 package hindcast.spark;
 
 import hindcast.error.ModelFailure;
+import hindcast.model.Horizon;
 import hindcast.model.MarketSeries;
 import hindcast.plan.TrainedModel;
 import org.apache.spark.sql.Row;
@@ -47,14 +48,14 @@ class ModelFailureTest {
     @Test
     void aModelThatThrowsOnTheExecutorsReachesTheDriverAsItsType(@TempDir Path home) {
         Fixture f = new Fixture(home).withSampleMarket().train("Coffee", List.of("naive"), "monthly", T, T);
-        MarketSeries series = new MarketStore(f.spark, f.settings).load("Coffee");
-        TrainedModel fit = new ModelStore(f.spark, f.settings)
+        MarketSeries series = f.warehouse.market().load("Coffee");
+        TrainedModel fit = f.warehouse.models()
                 .load(new ModelStore.Key("Coffee", "naive", "monthly"), T, T).get(T);
         LocalDate early = Fixture.DATA_FROM.minusDays(7); // no market data before it: the forecast throws
         ChunkJob job = new ChunkJob("naive", f.settings.models().spec("naive"), series, List.of(early), List.of(T),
-                Map.of(T, fit), Fixture.PATHS, DistributionStore.HORIZON_DAYS, Instant.now());
+                Map.of(T, fit), Fixture.PATHS, Horizon.DAYS, Instant.now());
         Exception e = assertThrows(Exception.class,
-                () -> new DistributionStore(f.spark, f.settings).write(job, 1, computed -> { }));
+                () -> f.warehouse.distributions().write(job, 1, computed -> { }));
         ModelFailure failure = ModelFailure.in(e).orElseThrow(() -> new AssertionError("not found in", e));
         boolean inTheChain = false;
         for (Throwable c = e; c != null; c = c.getCause()) {

@@ -54,7 +54,7 @@ class TableTest {
 
     @Test
     void aDistributionRowHasTheTableColumnsAndReadsBackByName() {
-        float[] days = new float[DistributionStore.HORIZON_DAYS];
+        float[] days = new float[hindcast.model.Horizon.DAYS];
         for (int k = 0; k < days.length; k++) {
             days[k] = 100 + k;
         }

@@ -18,7 +18,7 @@ class TablesTest {
         long rows = f.count("SELECT count(*) FROM " + f.table("market"));
         f.spark.sql("ALTER TABLE " + f.table("market") + " ADD COLUMNS (note STRING)");
 
-        BadConfigException e = assertThrows(BadConfigException.class, () -> SparkSessions.open(f.settings));
+        BadConfigException e = assertThrows(BadConfigException.class, () -> Warehouse.open(f.settings));
         assertTrue(e.getMessage().contains("table market at " + Path.of(f.settings.tableLocation("market")).toUri()),
                 e.getMessage());
         assertTrue(e.getMessage().contains("found:    [commodity STRING, date DATE"), e.getMessage());
