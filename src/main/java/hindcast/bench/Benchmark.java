@@ -69,7 +69,7 @@ public final class Benchmark {
         }
         Benchmark b = new Benchmark(settings);
         System.out.printf("Spark master %s, %d cores, max heap %.1f GiB, %d paths%n", b.spark.sparkContext().master(),
-                b.spark.sparkContext().defaultParallelism(), Runtime.getRuntime().maxMemory() / GIB, settings.paths());
+                b.spark.sparkContext().defaultParallelism(), Runtime.getRuntime().maxMemory() / GIB, settings.forecast().paths());
         try {
             switch (workload) {
                 case "full" -> b.full();
@@ -133,7 +133,7 @@ public final class Benchmark {
             quiet.train(commodity, List.of(model, warmup), FREQUENCY, START, END);
         });
         backfill(quiet, List.of(commodity), warmup, START.plusDays(119));
-        plainAppend(120L * settings.paths(), "bench_warmup");
+        plainAppend(120L * settings.forecast().paths(), "bench_warmup");
 
         double backfill = time(() -> backfill(loud, List.of(commodity), model, END));
         String rowsOfModel = "SELECT count(*) FROM distributions WHERE model_version = '" + model + "'";
@@ -171,8 +171,8 @@ public final class Benchmark {
     /** The baseline: random rows appended to a fresh Delta table of the same schema, partitioning and properties. */
     private void plainAppend(long rows, String table) {
         List<Column> cols = new ArrayList<>();
-        cols.add(col("id").mod(settings.paths()).plus(1).cast("int").as("path_id"));
-        Column start = date_add(lit(START), col("id").divide(settings.paths()).cast("int"));
+        cols.add(col("id").mod(settings.forecast().paths()).plus(1).cast("int").as("path_id"));
+        Column start = date_add(lit(START), col("id").divide(settings.forecast().paths()).cast("int"));
         cols.add(start.as("forecast_start_date"));
         cols.add(date_sub(start, 1).as("data_cutoff_date"));
         cols.add(current_timestamp().as("generation_timestamp"));
@@ -183,7 +183,7 @@ public final class Benchmark {
         }
         cols.add(lit(false).as("is_actuals"));
         cols.add(lit(false).as("has_data_leakage"));
-        String location = settings.warehouse() + "/" + table;
+        String location = settings.tables().warehouse() + "/" + table;
         spark.sql("CREATE TABLE delta.`" + location + "` " + Table.DISTRIBUTIONS.ddl());
         spark.range(0, rows, 1, spark.sparkContext().defaultParallelism())
                 .select(cols.toArray(new Column[0]))

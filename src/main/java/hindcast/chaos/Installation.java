@@ -31,7 +31,7 @@ record Installation(Path home, Path config, Settings settings, Layout layout) {
         // The installation's own home, whatever -Dhindcast.home this JVM got (the children get theirs).
         Settings s = Settings.load(config, Map.of("hindcast.home", home.toString()));
         return new Installation(home, config, s, new Layout(Table.DISTRIBUTIONS.location(s),
-                Table.BATCH_LOG.location(s), s.checkpoint()));
+                Table.BATCH_LOG.location(s), s.stream().checkpoint()));
     }
 
     /** {@code hindcast run} of this installation in a child JVM. */

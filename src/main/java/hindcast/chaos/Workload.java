@@ -62,7 +62,7 @@ final class Workload {
         for (Request r : requests.subList(badAt, requests.size())) {
             hindcast.enqueue(List.of(r));
         }
-        copyTree(Path.of(first.settings().warehouse()), Path.of(second.settings().warehouse()));
+        copyTree(Path.of(first.settings().tables().warehouse()), Path.of(second.settings().tables().warehouse()));
     }
 
     /** The bad row comes after the first request of each commodity x model. */

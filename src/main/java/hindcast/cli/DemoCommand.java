@@ -52,9 +52,9 @@ final class DemoCommand extends Common implements Runnable {
         Leaderboard.print(hindcast.leaderboard(new Evaluation.Scope(List.of(), MODELS, BACKFILL_FROM, BACKFILL_TO,
                 List.of(1, 7, Horizon.DAYS))), System.out);
         hindcast.writeReport(settings().home().resolve("report"), 7, null, null);
-        System.out.println("Tables: " + settings().warehouse() + "  (e.g. SELECT * FROM distributions; "
+        System.out.println("Tables: " + settings().tables().warehouse() + "  (e.g. SELECT * FROM distributions; "
                 + "scripts/hindcast status; scripts/hindcast forecast --commodity Coffee --model naive --date 2024-06-03)");
-        System.out.println("Checkpoint: " + settings().checkpoint());
+        System.out.println("Checkpoint: " + settings().stream().checkpoint());
     }
 
     /** The sample files, both models trained semiannually over the backfill, a request per commodity and model. */

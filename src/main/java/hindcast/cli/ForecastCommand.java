@@ -37,7 +37,7 @@ final class ForecastCommand extends Common implements Runnable {
     @Override
     public void run() {
         LocalDate start = Common.date("--date", date);
-        TrainFrequency frequency = trainFrequency == null ? settings().defaultTrainFrequency()
+        TrainFrequency frequency = trainFrequency == null ? settings().forecast().defaultTrainFrequency()
                 : Common.frequency(trainFrequency);
         float[][] paths = hindcast().forecast(commodity, model, frequency, start);
         System.out.println(json ? Json.write(document(commodity, model, start, paths)) : table(start, paths));

@@ -55,7 +55,7 @@ class RequestOptions {
     /** One request per model, checked like the stream will check it, so mistakes surface at once. */
     List<Request> requests(Settings settings) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        RequestCheck check = new RequestCheck(settings.commodities(), settings.models(), settings.maxRequestDays());
+        RequestCheck check = new RequestCheck(settings.commodities(), settings.models(), settings.forecast().maxRequestDays());
         List<Request> out = new ArrayList<>();
         for (String model : modelList()) {
             Request r = new Request(UUID.randomUUID().toString(), commodity, model, frequency().label(),

@@ -25,28 +25,46 @@ import java.util.Map;
  */
 public record Settings(
         Path home,
-        String sparkMaster,
-        String appName,
-        int shufflePartitions,
-        Map<String, String> sparkConf,
-        String warehouse,
-        Map<String, String> tableNames,
-        String checkpoint,
-        int maxFilesPerTrigger,
-        Duration streamInterval,
-        boolean trainMissing,
-        boolean evaluate,
-        String evaluationCheckpoint,
-        int paths,
-        int chunkSize,
-        int numPartitions,
-        int maxDataStalenessDays,
-        int minTrainingRows,
-        int maxRequestDays,
-        TrainFrequency defaultTrainFrequency,
+        SparkConfig spark,
+        TableConfig tables,
+        StreamConfig stream,
+        ForecastConfig forecast,
         List<String> commodities,
         Map<String, Input> inputs,
         ModelRegistry models) {
+
+    /** {@code hindcast.spark}: used only where spark-submit or the cluster sets nothing. */
+    public record SparkConfig(String master, String appName, int shufflePartitions, Map<String, String> conf) {
+    }
+
+    /** {@code hindcast.tables}: the warehouse directory and the name of each table (by its key). */
+    public record TableConfig(String warehouse, Map<String, String> names) {
+
+        /** Name the table with the given key (e.g. "distributions") is registered under in the Spark session. */
+        public String name(String key) {
+            String name = names.get(key);
+            if (name == null) {
+                throw new IllegalArgumentException("no table '" + key + "'");
+            }
+            return name;
+        }
+
+        /** Where the Delta table with the given key lives. */
+        public String location(String key) {
+            return isUri(warehouse) ? warehouse.replaceAll("/+$", "") + "/" + name(key)
+                    : Path.of(warehouse).resolve(name(key)).toString();
+        }
+    }
+
+    /** {@code hindcast.stream}: the backfill query and the evaluation query that may run beside it. */
+    public record StreamConfig(String checkpoint, int maxFilesPerTrigger, Duration interval, boolean trainMissing,
+                               boolean evaluate, String evaluationCheckpoint) {
+    }
+
+    /** {@code hindcast.forecast}: what a forecast is and how the work is cut. */
+    public record ForecastConfig(int paths, int chunkSize, int numPartitions, int maxDataStalenessDays,
+                                 int minTrainingRows, int maxRequestDays, TrainFrequency defaultTrainFrequency) {
+    }
 
     /** The files {@code ingest} reads for a commodity when none are given on the command line. */
     public record Input(Path prices, List<Path> covariates) {
@@ -142,25 +160,24 @@ public record Settings(
         }
         return new Settings(
                 home,
-                c.getString("spark.master"),
-                c.getString("spark.app-name"),
-                c.getInt("spark.shuffle-partitions"),
-                sparkConf,
-                location(home, c.getString("tables.warehouse")),
-                tables,
-                location(home, c.getString("stream.checkpoint")),
-                positive(c, "stream.max-files-per-trigger"),
-                c.getDuration("stream.interval"),
-                c.getBoolean("stream.train-missing"),
-                c.getBoolean("stream.evaluate"),
-                location(home, c.getString("stream.evaluation-checkpoint")),
-                positive(c, "forecast.paths"),
-                positive(c, "forecast.chunk-size"),
-                c.getInt("forecast.num-partitions"),
-                positive(c, "forecast.max-data-staleness-days"),
-                positive(c, "forecast.min-training-rows"),
-                positive(c, "forecast.max-request-days"),
-                trainFrequency(c, "forecast.default-train-frequency"),
+                new SparkConfig(c.getString("spark.master"), c.getString("spark.app-name"),
+                        c.getInt("spark.shuffle-partitions"), sparkConf),
+                new TableConfig(location(home, c.getString("tables.warehouse")), tables),
+                new StreamConfig(
+                        location(home, c.getString("stream.checkpoint")),
+                        positive(c, "stream.max-files-per-trigger"),
+                        c.getDuration("stream.interval"),
+                        c.getBoolean("stream.train-missing"),
+                        c.getBoolean("stream.evaluate"),
+                        location(home, c.getString("stream.evaluation-checkpoint"))),
+                new ForecastConfig(
+                        positive(c, "forecast.paths"),
+                        positive(c, "forecast.chunk-size"),
+                        c.getInt("forecast.num-partitions"),
+                        positive(c, "forecast.max-data-staleness-days"),
+                        positive(c, "forecast.min-training-rows"),
+                        positive(c, "forecast.max-request-days"),
+                        trainFrequency(c, "forecast.default-train-frequency")),
                 commodities,
                 inputs,
                 new ModelRegistry(specs));
@@ -182,12 +199,6 @@ public record Settings(
         }
     }
 
-    /** Where the Delta table with the given config key (e.g. "distributions") lives. */
-    public String tableLocation(String key) {
-        return isUri(warehouse) ? warehouse.replaceAll("/+$", "") + "/" + tableName(key)
-                : Path.of(warehouse).resolve(tableName(key)).toString();
-    }
-
     /**
      * A configured location: a URI with a scheme (s3a://, hdfs://, abfss://, dbfs:/, file:/) is used as
      * given, for clusters; anything else is a local path, resolved against home.
@@ -203,14 +214,5 @@ public record Settings(
 
     private static boolean isUri(String location) {
         return location.matches("[A-Za-z][A-Za-z0-9+.-]+:/.*");
-    }
-
-    /** Name the table is registered under in the Spark session. */
-    public String tableName(String key) {
-        String name = tableNames.get(key);
-        if (name == null) {
-            throw new IllegalArgumentException("no table '" + key + "'");
-        }
-        return name;
     }
 }

@@ -30,8 +30,8 @@ public final class BackfillStream {
     public static void run(Warehouse warehouse, Mode mode, PrintStream out, BackfillListener listener)
             throws StreamingQueryException, TimeoutException {
         Settings settings = warehouse.settings();
-        try (CheckpointLock backfill = CheckpointLock.acquire(settings.checkpoint());
-             CheckpointLock evaluation = settings.evaluate() ? CheckpointLock.acquire(settings.evaluationCheckpoint())
+        try (CheckpointLock backfill = CheckpointLock.acquire(settings.stream().checkpoint());
+             CheckpointLock evaluation = settings.stream().evaluate() ? CheckpointLock.acquire(settings.stream().evaluationCheckpoint())
                      : null) {
             runLocked(warehouse, mode, out, listener);
         }
@@ -42,7 +42,7 @@ public final class BackfillStream {
         Settings settings = warehouse.settings();
         List<StreamingQuery> queries = new ArrayList<>();
         queries.add(start(warehouse, mode, out, listener));
-        if (settings.evaluate()) {
+        if (settings.stream().evaluate()) {
             queries.add(Evaluator.start(warehouse, trigger(settings, mode), out));
         }
         if (mode == Mode.CONTINUOUS) {
@@ -63,8 +63,8 @@ public final class BackfillStream {
         } catch (StreamingQueryException e) {
             if (queries.stream().allMatch(q -> q.recentProgress().length == 0)) {
                 // It failed before finishing any batch: recovering its position from the checkpoint.
-                throw Errors.unusableCheckpoint(settings.checkpoint()
-                        + (settings.evaluate() ? " (or " + settings.evaluationCheckpoint() + ")" : ""),
+                throw Errors.unusableCheckpoint(settings.stream().checkpoint()
+                        + (settings.stream().evaluate() ? " (or " + settings.stream().evaluationCheckpoint() + ")" : ""),
                         e.getCause().getMessage(), e);
             }
             throw e;
@@ -77,7 +77,7 @@ public final class BackfillStream {
 
     private static Trigger trigger(Settings settings, Mode mode) {
         return mode == Mode.AVAILABLE_NOW ? Trigger.AvailableNow()
-                : Trigger.ProcessingTime(settings.streamInterval().toMillis());
+                : Trigger.ProcessingTime(settings.stream().interval().toMillis());
     }
 
     /** Starts the query and returns at once. */
@@ -86,12 +86,12 @@ public final class BackfillStream {
         Settings settings = warehouse.settings();
         Trigger trigger = trigger(settings, mode);
         return warehouse.spark().readStream().format("delta")
-                .option("maxFilesPerTrigger", settings.maxFilesPerTrigger())
+                .option("maxFilesPerTrigger", settings.stream().maxFilesPerTrigger())
                 .option("failOnDataLoss", "true")
                 .load(Table.FORECAST_TASKS.location(settings))
                 .writeStream()
                 .queryName("hindcast-backfill")
-                .option("checkpointLocation", settings.checkpoint())
+                .option("checkpointLocation", settings.stream().checkpoint())
                 .trigger(trigger)
                 .foreachBatch(new BatchProcessor(warehouse, out, listener))
                 .start();

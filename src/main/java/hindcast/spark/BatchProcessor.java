@@ -42,7 +42,7 @@ final class BatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
         } finally {
             Evaluator.WRITES.unlock();
         }
-        if (settings.evaluate()) {
+        if (settings.stream().evaluate()) {
             warehouse.in(batch.sparkSession()).evaluator().refresh(out);
         }
     }
@@ -60,7 +60,7 @@ final class BatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
         for (Request request : requests) {
             total = total.plus(runner.run(request, batchId));
         }
-        BatchLogRow log = new BatchLogRow(batchId, settings.checkpoint(), started, Instant.now(), requests.size(),
+        BatchLogRow log = new BatchLogRow(batchId, settings.stream().checkpoint(), started, Instant.now(), requests.size(),
                 total.requested(), total.existing(), total.written(), total.rows(), total.rejected());
         spark.createDataFrame(List.of(log.toRow()), Table.BATCH_LOG.schema())
                 .write().format("delta").mode("append").save(Table.BATCH_LOG.location(settings));

@@ -51,9 +51,9 @@ public final class DistributionStore {
                 .where(col("commodity").equalTo(lit(commodity))
                         .and(col("model_version").equalTo(lit(modelVersion)))
                         .and(col("forecast_start_date").between(lit(from), lit(to)))
-                        .and(col("path_id").between(1, settings.paths())))
+                        .and(col("path_id").between(1, settings.forecast().paths())))
                 .groupBy("forecast_start_date").agg(count(lit(1)).as("paths"))
-                .where(col("paths").equalTo(settings.paths()))
+                .where(col("paths").equalTo(settings.forecast().paths()))
                 .select("forecast_start_date");
     }
 

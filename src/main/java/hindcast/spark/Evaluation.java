@@ -85,14 +85,14 @@ public final class Evaluation {
                 aggregates.add(collect_list(when(col("path_id").gt(0), day)).as(pathsColumn(h)));
             }
             Dataset<Row> forecastsToScore = spark.read().format("delta").load(Table.DISTRIBUTIONS.location(settings))
-                    .where(col("path_id").between(0, settings.paths())
+                    .where(col("path_id").between(0, settings.forecast().paths())
                             .and(col("commodity").isin(commodities.toArray()))
                             .and(col("forecast_start_date").between(lit(range.get(0).getAs(1)), lit(range.get(0).getAs(2)))))
                     .join(broadcast(todo), scala.collection.JavaConverters.asScalaBuffer(
                             List.of("commodity", "model_version", "forecast_start_date")).toSeq(), "left_semi")
                     .groupBy("commodity", "model_version", "forecast_start_date")
                     .agg(count(when(col("path_id").gt(0), lit(1))).as("paths"), aggregates.toArray(new Column[0]))
-                    .where(col("paths").equalTo(settings.paths()).and(col("actuals_at").isNotNull()));
+                    .where(col("paths").equalTo(settings.forecast().paths()).and(col("actuals_at").isNotNull()));
             Broadcast<Map<String, MarketSeries>> shared = JavaSparkContext.fromSparkContext(spark.sparkContext())
                     .broadcast(markets);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

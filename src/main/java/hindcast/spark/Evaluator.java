@@ -71,7 +71,7 @@ public final class Evaluator {
                 .load(Table.MARKET.location(warehouse.settings()))
                 .writeStream()
                 .queryName("hindcast-evaluation")
-                .option("checkpointLocation", warehouse.settings().evaluationCheckpoint())
+                .option("checkpointLocation", warehouse.settings().stream().evaluationCheckpoint())
                 .trigger(trigger)
                 .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, id) ->
                         warehouse.in(batch.sparkSession()).evaluator().refresh(out))

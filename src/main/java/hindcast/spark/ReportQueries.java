@@ -49,7 +49,7 @@ public final class ReportQueries {
         MarketCache markets = new MarketCache(market);
         for (Row r : spark.sql("SELECT commodity, model_version, forecast_start_date, percentile(CAST(day_" + horizon
                 + " AS DOUBLE), array(" + levels + ")) FROM " + table(Table.DISTRIBUTIONS)
-                + " WHERE path_id BETWEEN 1 AND " + settings.paths() + " AND forecast_start_date BETWEEN "
+                + " WHERE path_id BETWEEN 1 AND " + settings.forecast().paths() + " AND forecast_start_date BETWEEN "
                 + Sql.date(from) + " AND " + Sql.date(to)
                 + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").collectAsList()) {
             String commodity = r.getString(0);

@@ -52,7 +52,7 @@ final class RequestRunner {
         this.settings = warehouse.settings();
         this.out = out;
         this.listener = listener;
-        this.check = new RequestCheck(settings.commodities(), settings.models(), settings.maxRequestDays());
+        this.check = new RequestCheck(settings.commodities(), settings.models(), settings.forecast().maxRequestDays());
         this.models = warehouse.models();
         this.distributions = warehouse.distributions();
         this.errors = warehouse.errors();
@@ -74,7 +74,7 @@ final class RequestRunner {
         }
 
         TrainFrequency frequency = TrainFrequency.parse(request.trainFrequency());
-        if (settings.trainMissing()) {
+        if (settings.stream().trainMissing()) {
             trainer.train(request.commodity(), List.of(request.modelVersion()), frequency,
                     request.startDate(), request.endDate());
         }
@@ -83,11 +83,11 @@ final class RequestRunner {
                 new ModelStore.Key(request.commodity(), request.modelVersion(), frequency.label()),
                 request.startDate().minusYears(1), request.endDate());
         ForecastPlanner planner = new ForecastPlanner(request, market(request.commodity()), trained,
-                settings.minTrainingRows(), settings.maxDataStalenessDays());
+                settings.forecast().minTrainingRows(), settings.forecast().maxDataStalenessDays());
         Set<LocalDate> complete = distributions.completeDates(request.commodity(), request.modelVersion(),
                 request.startDate(), request.endDate());
         ChunkPlan plan = ChunkPlan.of(planner, settings.models().model(request.modelVersion()), complete,
-                settings.chunkSize());
+                settings.forecast().chunkSize());
         listener.on(new BackfillEvent.RequestPlanned(request.requestId(), plan.trainingWindows(), plan.requested(),
                 plan.existing(), plan.toGenerate(),
                 plan.chunks().stream().mapToLong(c -> c.rejections().size()).sum()));
@@ -101,7 +101,7 @@ final class RequestRunner {
             handled += chunk.handled();
             listener.on(new BackfillEvent.ForecastsHandled(request.requestId(), handled, plan.toGenerate()));
         }
-        listener.on(new BackfillEvent.RequestDone(request.requestId(), counts, counts.written() * settings.paths()));
+        listener.on(new BackfillEvent.RequestDone(request.requestId(), counts, counts.written() * settings.forecast().paths()));
         return counts;
     }
 
@@ -115,7 +115,7 @@ final class RequestRunner {
         long rows = 0;
         if (!chunk.forecasts().isEmpty()) {
             ChunkJob job = new ChunkJob(request.modelVersion(), settings.models().spec(request.modelVersion()),
-                    market(request.commodity()), chunk.dates(), chunk.trainDates(), chunk.fits(), settings.paths(),
+                    market(request.commodity()), chunk.dates(), chunk.trainDates(), chunk.fits(), settings.forecast().paths(),
                     Horizon.DAYS, Instant.now().truncatedTo(ChronoUnit.MICROS));
             try {
                 rows = distributions.write(job, partitions(), progress);
@@ -138,7 +138,7 @@ final class RequestRunner {
 
     private int partitions() {
         // Two tasks per core by default: finer progress and balance, files still tens of MB per chunk.
-        return settings.numPartitions() > 0 ? settings.numPartitions() : 2 * spark.sparkContext().defaultParallelism();
+        return settings.forecast().numPartitions() > 0 ? settings.forecast().numPartitions() : 2 * spark.sparkContext().defaultParallelism();
     }
 
     private MarketSeries market(String commodity) {

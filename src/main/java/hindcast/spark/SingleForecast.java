@@ -22,7 +22,7 @@ public final class SingleForecast {
                                     TrainFrequency frequency, LocalDate date) {
         Settings settings = warehouse.settings();
         Request request = new Request("forecast", commodity, modelVersion, frequency.label(), date, date, null);
-        new RequestCheck(settings.commodities(), settings.models(), settings.maxRequestDays()).check(request)
+        new RequestCheck(settings.commodities(), settings.models(), settings.forecast().maxRequestDays()).check(request)
                 .ifPresent(r -> {
                     throw Errors.requestRefused(r.reason());
                 });
@@ -33,13 +33,13 @@ public final class SingleForecast {
         var trained = warehouse.models().load(
                 new ModelStore.Key(commodity, modelVersion, frequency.label()), date.minusYears(1), date);
         ForecastPlanner.Decision decision = new ForecastPlanner(request, series, trained,
-                settings.minTrainingRows(), settings.maxDataStalenessDays()).decide(date);
+                settings.forecast().minTrainingRows(), settings.forecast().maxDataStalenessDays()).decide(date);
         if (decision.rejection() != null) {
             throw Errors.cannotForecast(decision.rejection().kind().name(), decision.rejection().reason());
         }
         try (var state = settings.models().model(modelVersion).restore(decision.model().parameters(),
                 decision.model().state())) {
-            return Forecaster.paths(state, series, modelVersion, date, settings.paths(), Horizon.DAYS);
+            return Forecaster.paths(state, series, modelVersion, date, settings.forecast().paths(), Horizon.DAYS);
         }
     }
 }

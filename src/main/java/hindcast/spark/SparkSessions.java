@@ -14,18 +14,18 @@ public final class SparkSessions {
 
     static SparkSession open(Settings settings) {
         SparkSession.Builder builder = SparkSession.builder()
-                .appName(settings.appName())
+                .appName(settings.spark().appName())
                 .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                 .config("spark.sql.datetime.java8API.enabled", "true")
                 .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.sql.shuffle.partitions", settings.shufflePartitions())
+                .config("spark.sql.shuffle.partitions", settings.spark().shufflePartitions())
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false");
         if (!new SparkConf().contains("spark.master")) {
-            builder.master(settings.sparkMaster());
+            builder.master(settings.spark().master());
         }
-        settings.sparkConf().forEach(builder::config);
+        settings.spark().conf().forEach(builder::config);
         SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         return spark;

@@ -50,7 +50,7 @@ public final class StatusReport {
                 rejected AS (
                   SELECT DISTINCT commodity, model_version, forecast_start_date AS d FROM %3$s
                   WHERE forecast_start_date IS NOT NULL)
-                """.formatted(tasks, dists, errors, s.maxRequestDays(), s.paths(), TaskRow.REQUEST_ID);
+                """.formatted(tasks, dists, errors, s.forecast().maxRequestDays(), s.forecast().paths(), TaskRow.REQUEST_ID);
     }
 
     public static Report build(SparkSession spark, Settings s) {
@@ -81,8 +81,8 @@ public final class StatusReport {
         for (Table t : Table.values()) {
             locations.put(t.name(s), t.location(s));
         }
-        locations.put("checkpoint", s.checkpoint());
-        locations.put("evaluation checkpoint", s.evaluationCheckpoint());
+        locations.put("checkpoint", s.stream().checkpoint());
+        locations.put("evaluation checkpoint", s.stream().evaluationCheckpoint());
         return new Report(lines, badRequests, lastBatch, locations);
     }
 }

@@ -86,7 +86,7 @@ public enum Table {
 
     /** The name the table is registered under in the Spark session. */
     public String name(Settings settings) {
-        return settings.tableName(key);
+        return settings.tables().name(key);
     }
 
     /** The name quoted for SQL text. */
@@ -95,7 +95,7 @@ public enum Table {
     }
 
     public String location(Settings settings) {
-        return settings.tableLocation(key);
+        return settings.tables().location(key);
     }
 
     /** Our columns: what every writer produces and every reader may rely on. */

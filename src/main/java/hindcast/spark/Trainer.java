@@ -93,7 +93,7 @@ public final class Trainer {
                 if (have.contains(t)) {
                     continue;
                 }
-                if (series.cutAt(t.minusDays(1)).size() < settings.minTrainingRows()) {
+                if (series.cutAt(t.minusDays(1)).size() < settings.forecast().minTrainingRows()) {
                     shortOnes.add(t);
                 } else {
                     jobs.add(new FitJob(version, spec, t));
@@ -119,7 +119,7 @@ public final class Trainer {
                     commodity, version, frequency.label(), schedule.size(), fits.size(), stored.get(version).size());
             if (!tooShort.get(version).isEmpty()) {
                 out.printf("  skipped %d train date(s) with fewer than %d observations before them: %s%n",
-                        tooShort.get(version).size(), settings.minTrainingRows(), abbreviate(tooShort.get(version)));
+                        tooShort.get(version).size(), settings.forecast().minTrainingRows(), abbreviate(tooShort.get(version)));
             }
             failed.forEach((reason, dates) -> {
                 String line = commodity + " / " + version + ": fit failed at " + abbreviate(dates) + ": " + reason;

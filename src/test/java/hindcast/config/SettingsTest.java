@@ -1,5 +1,6 @@
 package hindcast.config;
 
+import hindcast.spark.Table;
 import hindcast.error.BadConfigException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,16 +28,16 @@ class SettingsTest {
     @Test
     void defaultsComeFromApplicationConf() {
         Settings s = Settings.load(null);
-        assertEquals(2000, s.paths());
-        assertEquals(1024, s.chunkSize());
-        assertEquals(7, s.maxDataStalenessDays());
-        assertEquals(60, s.minTrainingRows());
-        assertEquals(36600, s.maxRequestDays());
-        assertEquals(TrainFrequency.SEMIANNUALLY, s.defaultTrainFrequency());
+        assertEquals(2000, s.forecast().paths());
+        assertEquals(1024, s.forecast().chunkSize());
+        assertEquals(7, s.forecast().maxDataStalenessDays());
+        assertEquals(60, s.forecast().minTrainingRows());
+        assertEquals(36600, s.forecast().maxRequestDays());
+        assertEquals(TrainFrequency.SEMIANNUALLY, s.forecast().defaultTrainFrequency());
         assertEquals(List.of("Coffee", "Sugar"), s.commodities());
         assertEquals(java.util.Set.of("naive", "random_walk", "sarimax_auto", "sarimax_auto_weather", "arima_111", "xgboost"), s.models().names());
-        assertEquals("distributions", s.tableName("distributions"));
-        assertEquals("task_errors", s.tableName("task-errors"));
+        assertEquals("distributions", Table.DISTRIBUTIONS.name(s));
+        assertEquals("task_errors", Table.TASK_ERRORS.name(s));
     }
 
     @Test
@@ -82,12 +83,12 @@ class SettingsTest {
                 }
                 """.formatted(dir.toString().replace("\\", "/")));
         Settings s = Settings.load(file);
-        assertEquals(123, s.paths());
-        assertEquals(1024, s.chunkSize(), "keys the file does not set keep their defaults");
+        assertEquals(123, s.forecast().paths());
+        assertEquals(1024, s.forecast().chunkSize(), "keys the file does not set keep their defaults");
         assertEquals(dir.toAbsolutePath().normalize(), s.home());
-        assertEquals(dir.resolve("wh").toAbsolutePath().normalize().toString(), s.warehouse());
-        assertEquals(dir.resolve("wh/dist_v2").toAbsolutePath().normalize().toString(), s.tableLocation("distributions"));
-        assertEquals(dir.resolve("checkpoints/forecast_tasks").toAbsolutePath().normalize().toString(), s.checkpoint());
+        assertEquals(dir.resolve("wh").toAbsolutePath().normalize().toString(), s.tables().warehouse());
+        assertEquals(dir.resolve("wh/dist_v2").toAbsolutePath().normalize().toString(), Table.DISTRIBUTIONS.location(s));
+        assertEquals(dir.resolve("checkpoints/forecast_tasks").toAbsolutePath().normalize().toString(), s.stream().checkpoint());
         assertEquals(List.of("Coffee", "Sugar", "Cocoa"), s.commodities());
     }
 
@@ -98,13 +99,13 @@ class SettingsTest {
         ConfigFactory.invalidateCaches(); // as if given with -D at JVM start
         try {
             Settings s = Settings.load(file);
-            assertEquals(77, s.paths());
-            assertEquals(32, s.chunkSize());
+            assertEquals(77, s.forecast().paths());
+            assertEquals(32, s.forecast().chunkSize());
         } finally {
             System.clearProperty("hindcast.forecast.paths");
             ConfigFactory.invalidateCaches();
         }
-        assertEquals(123, Settings.load(file).paths());
+        assertEquals(123, Settings.load(file).forecast().paths());
     }
 
     @Test

@@ -27,7 +27,7 @@ class BackfillStreamTest {
                 Fixture.request("Coffee", "random_walk", "monthly", START, START.plusDays(9)));
         f.runAvailableNow();
 
-        String d = f.table("distributions");
+        String d = f.table(Table.DISTRIBUTIONS);
         assertEquals((41 + 10) * Fixture.PATHS, f.count("SELECT count(*) FROM " + d));
         assertEquals(0, f.count("SELECT count(*) FROM (SELECT commodity, model_version, forecast_start_date, path_id "
                 + "FROM " + d + " GROUP BY 1, 2, 3, 4 HAVING count(*) > 1)"), "duplicate keys");
@@ -36,7 +36,7 @@ class BackfillStreamTest {
                 + " AND count(DISTINCT path_id) = " + Fixture.PATHS + ")"));
         assertEquals(0, f.count("SELECT count(*) FROM " + d + " WHERE has_data_leakage OR is_actuals"
                 + " OR data_cutoff_date <> date_sub(forecast_start_date, 1)"));
-        assertEquals(0, f.count("SELECT count(*) FROM " + f.table("task-errors")));
+        assertEquals(0, f.count("SELECT count(*) FROM " + f.table(Table.TASK_ERRORS)));
         List<BackfillEvent.RequestDone> done = f.events(BackfillEvent.RequestDone.class);
         assertEquals(2, done.size(), done::toString);
         BackfillEvent.RequestDone naive = done.stream().filter(e -> e.counts().requested() == 41).findFirst()
@@ -64,11 +64,11 @@ class BackfillStreamTest {
                 overlap.rejected()));
 
         // The same request again, and a run with nothing new: no commit, no change.
-        long version = f.distributionsVersion();
+        long version = f.version(Table.DISTRIBUTIONS);
         f.enqueue(Fixture.request("Sugar", "naive", "weekly", START, START.plusDays(30)));
         f.runAvailableNow();
         f.runAvailableNow();
-        assertEquals(version, f.distributionsVersion());
+        assertEquals(version, f.version(Table.DISTRIBUTIONS));
         assertEquals(second, f.distributionRows());
     }
 
@@ -79,10 +79,10 @@ class BackfillStreamTest {
         f.enqueue(Fixture.request("Coffee", "random_walk", "biweekly", START, START.plusDays(30)));
         f.runAvailableNow();
         List<String> before = f.distributionRows();
-        long version = f.distributionsVersion();
+        long version = f.version(Table.DISTRIBUTIONS);
 
         // Crash after the MERGEs but before Spark recorded the batch as committed.
-        Path commits = Path.of(f.settings.checkpoint()).resolve("commits");
+        Path commits = Path.of(f.settings.stream().checkpoint()).resolve("commits");
         try (Stream<Path> files = Files.list(commits)) {
             files.filter(p -> p.getFileName().toString().matches("\\.?0(\\.crc)?")).forEach(p -> p.toFile().delete());
         }
@@ -92,7 +92,7 @@ class BackfillStreamTest {
         assertEquals(List.of(new BackfillEvent.BatchStarted(0, 1), new BackfillEvent.BatchStarted(0, 1)),
                 f.events(BackfillEvent.BatchStarted.class), "batch 0 ran, then was replayed");
         assertEquals(before, f.distributionRows());
-        assertEquals(version, f.distributionsVersion(), "the replay made no commit");
+        assertEquals(version, f.version(Table.DISTRIBUTIONS), "the replay made no commit");
     }
 
     @Test
@@ -103,9 +103,9 @@ class BackfillStreamTest {
         Request b = Fixture.request("Coffee", "naive", "monthly", START.plusDays(10), START.plusDays(40));
         f.enqueue(a, b, a);
         f.runAvailableNow();
-        assertEquals(41 * Fixture.PATHS, f.count("SELECT count(*) FROM " + f.table("distributions")));
+        assertEquals(41 * Fixture.PATHS, f.count("SELECT count(*) FROM " + f.table(Table.DISTRIBUTIONS)));
         assertEquals(41 * Fixture.PATHS, f.count("SELECT count(DISTINCT forecast_start_date, path_id) FROM "
-                + f.table("distributions")));
+                + f.table(Table.DISTRIBUTIONS)));
     }
 
     @Test

@@ -32,7 +32,7 @@ class BadCheckpointTest {
         assertEquals(3 * Fixture.PATHS, rows.size());
 
         // Damaged: the offset log of the last batch is garbage.
-        Path checkpoint = Path.of(a.settings.checkpoint());
+        Path checkpoint = Path.of(a.settings.stream().checkpoint());
         Path offset = lastFile(checkpoint.resolve("offsets"));
         String good = Files.readString(offset);
         Files.writeString(offset, "v1\n{not json");
@@ -46,13 +46,13 @@ class BadCheckpointTest {
 
         // Foreign: installation b's checkpoint belongs to another forecast_tasks table.
         Fixture b = installation(home.resolve("b"));
-        Path foreign = Path.of(b.settings.checkpoint());
+        Path foreign = Path.of(b.settings.stream().checkpoint());
         copy(checkpoint, foreign);
         Cli other = Cli.run("run", "--config", b.configFile.toString());
         assertEquals(78, other.code(), other.err());
         assertTrue(other.err().contains("could not resume from checkpoint " + foreign), other.err());
         b.use();
-        assertEquals(0, b.count("SELECT count(*) FROM " + b.table("distributions")));
+        assertEquals(0, b.count("SELECT count(*) FROM " + b.table(Table.DISTRIBUTIONS)));
     }
 
     private static Path lastFile(Path dir) throws IOException {

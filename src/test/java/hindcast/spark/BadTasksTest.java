@@ -36,7 +36,7 @@ class BadTasksTest {
     void everyRejectionKindLandsInTaskErrorsAndTheRestOfTheBatchProceeds(@TempDir Path home) throws IOException {
         Fixture f = new Fixture(home, EXTRA).withSampleMarket()
                 .train("Coffee", List.of("naive"), "monthly", LocalDate.of(2021, 1, 1), LocalDate.of(2021, 1, 31));
-        String tasks = f.table("forecast-tasks");
+        String tasks = f.table(Table.FORECAST_TASKS);
         f.spark.sql("INSERT INTO " + tasks + " VALUES "
                 + String.join(",\n", List.of(
                 row("missing-model", "Coffee", null, "monthly", "2021-01-04", "2021-01-05"),
@@ -57,19 +57,19 @@ class BadTasksTest {
 
         // One batch, committed, holding all eleven requests.
         assertEquals(List.of(new BackfillEvent.BatchStarted(0, 11)), f.events(BackfillEvent.BatchStarted.class));
-        Path commits = Path.of(f.settings.checkpoint()).resolve("commits");
+        Path commits = Path.of(f.settings.stream().checkpoint()).resolve("commits");
         assertTrue(Files.exists(commits.resolve("0")), "the batch committed: the stream did not fail");
-        assertEquals(List.of("0|11"), f.rows("SELECT batch_id, requests FROM " + f.table("batch-log")));
+        assertEquals(List.of("0|11"), f.rows("SELECT batch_id, requests FROM " + f.table(Table.BATCH_LOG)));
 
         // The valid request is fully written, and nothing else is.
-        String d = f.table("distributions");
+        String d = f.table(Table.DISTRIBUTIONS);
         assertEquals(5 * Fixture.PATHS, f.count("SELECT count(*) FROM " + d));
         assertEquals(List.of("2021-01-04|50", "2021-01-05|50", "2021-01-06|50", "2021-01-07|50", "2021-01-08|50"),
                 f.rows("SELECT forecast_start_date, count(DISTINCT path_id) FROM " + d
                         + " WHERE commodity = 'Coffee' AND model_version = 'naive' GROUP BY 1 ORDER BY 1"));
 
         // Every bad request, with its kind and reason.
-        String errors = f.table("task-errors");
+        String errors = f.table(Table.TASK_ERRORS);
         assertEquals(13, f.count("SELECT count(*) FROM " + errors));
         assertEquals(0, f.count("SELECT count(*) FROM " + errors + " WHERE batch_id <> 0"));
         assertError(f, "missing-model", null, Rejection.Kind.MISSING_FIELD,
@@ -112,8 +112,8 @@ class BadTasksTest {
         // Replay the batch as after a crash before its commit: neither table changes.
         List<String> errorRows = f.rows("SELECT * FROM " + errors + " ORDER BY request_id, forecast_start_date");
         List<String> distributionRows = f.distributionRows();
-        long errorsVersion = f.version("task-errors");
-        long distributionsVersion = f.version("distributions");
+        long errorsVersion = f.version(Table.TASK_ERRORS);
+        long distributionsVersion = f.version(Table.DISTRIBUTIONS);
         try (Stream<Path> files = Files.list(commits)) {
             files.filter(p -> p.getFileName().toString().matches("\\.?0(\\.crc)?")).forEach(p -> p.toFile().delete());
         }
@@ -124,18 +124,18 @@ class BadTasksTest {
         Fixture.assertSameRows(errorRows, f.rows("SELECT * FROM " + errors + " ORDER BY request_id, forecast_start_date"),
                 "task_errors after the replay");
         Fixture.assertSameRows(distributionRows, f.distributionRows(), "distributions after the replay");
-        assertEquals(distributionsVersion, f.version("distributions"));
-        assertEquals(errorsVersion, f.version("task-errors"), "the replay made no task_errors commit");
+        assertEquals(distributionsVersion, f.version(Table.DISTRIBUTIONS));
+        assertEquals(errorsVersion, f.version(Table.TASK_ERRORS), "the replay made no task_errors commit");
 
         // The batch log: one row per attempt of batch 0; the replay found everything done.
         assertEquals(List.of("0|11|0|5|250", "0|11|5|0|0"), f.rows("SELECT batch_id, requests, forecasts_existing, "
-                + "forecasts_written, rows_written FROM " + f.table("batch-log") + " ORDER BY started_at"));
+                + "forecasts_written, rows_written FROM " + f.table(Table.BATCH_LOG) + " ORDER BY started_at"));
     }
 
     /** The one task_errors row of (request, date) has this kind and exactly this reason (or contains the parts). */
     private static void assertError(Fixture f, String requestId, String date, Rejection.Kind kind, String reason,
                                     String... moreParts) {
-        List<String> rows = f.rows("SELECT error_kind, reason FROM " + f.table("task-errors") + " WHERE request_id = '"
+        List<String> rows = f.rows("SELECT error_kind, reason FROM " + f.table(Table.TASK_ERRORS) + " WHERE request_id = '"
                 + requestId + "' AND forecast_start_date " + (date == null ? "IS NULL" : "= DATE'" + date + "'"));
         assertEquals(1, rows.size(), () -> requestId + " " + date + ": " + rows);
         String[] kr = rows.get(0).split("\\|", 2);
@@ -154,13 +154,13 @@ class BadTasksTest {
     @Test
     void aRequestWithoutDatesIsRejectedAndTheStreamGoesOn(@TempDir Path home) {
         Fixture f = new Fixture(home, EXTRA);
-        f.spark.sql("INSERT INTO " + f.table("forecast-tasks") + " VALUES "
+        f.spark.sql("INSERT INTO " + f.table(Table.FORECAST_TASKS) + " VALUES "
                 + row("no-start", "Coffee", "naive", "monthly", null, "2021-01-05") + ", "
                 + row("no-market", "Cocoa", "naive", "monthly", "2021-01-04", "2021-01-05"));
         f.runAvailableNow();
-        assertTrue(Files.exists(Path.of(f.settings.checkpoint()).resolve("commits/0")), "the batch committed");
+        assertTrue(Files.exists(Path.of(f.settings.stream().checkpoint()).resolve("commits/0")), "the batch committed");
         assertEquals(List.of("no-market|NO_MARKET_DATA", "no-start|MISSING_FIELD"), f.rows("SELECT request_id, "
-                + "error_kind FROM " + f.table("task-errors") + " ORDER BY 1"));
+                + "error_kind FROM " + f.table(Table.TASK_ERRORS) + " ORDER BY 1"));
     }
 
     /**
@@ -170,20 +170,20 @@ class BadTasksTest {
     @Test
     void aRejectedRequestWithoutIdIsNotPendingInStatus(@TempDir Path home) {
         Fixture f = new Fixture(home, EXTRA);
-        f.spark.sql("INSERT INTO " + f.table("forecast-tasks") + " VALUES "
+        f.spark.sql("INSERT INTO " + f.table(Table.FORECAST_TASKS) + " VALUES "
                 + row(null, "Coffee", "garch", "monthly", "2021-01-04", "2021-01-05") + ", "
                 + row("with-id", "Coffee", "garch", "monthly", "2021-01-06", "2021-01-07") + ", "
                 + row("reversed", "Coffee", "naive", "monthly", "2021-01-20", "2021-01-10"));
         f.runAvailableNow();
-        assertEquals(2, f.count("SELECT count(*) FROM " + f.table("task-errors") + " WHERE error_kind = 'UNKNOWN_MODEL'"));
+        assertEquals(2, f.count("SELECT count(*) FROM " + f.table(Table.TASK_ERRORS) + " WHERE error_kind = 'UNKNOWN_MODEL'"));
         StatusReport.Report report = StatusReport.build(f.spark, f.settings);
         assertAll(
                 () -> assertEquals(3, report.rejectedRequests()),
                 () -> assertEquals(List.of(), report.lines().stream().filter(l -> l.pending() != 0).toList(),
                         "nothing is pending after an available-now run"),
-                () -> assertEquals(0, f.count("SELECT count(*) FROM " + f.table("batch-log")
+                () -> assertEquals(0, f.count("SELECT count(*) FROM " + f.table(Table.BATCH_LOG)
                         + " WHERE forecasts_rejected < 0"), () -> "a negative rejected count: "
-                        + f.rows("SELECT forecasts_rejected FROM " + f.table("batch-log"))));
+                        + f.rows("SELECT forecasts_rejected FROM " + f.table(Table.BATCH_LOG))));
     }
 
     /** The statement README.md documents under "Enqueue with SQL", run verbatim, enqueues one request. */
@@ -196,7 +196,7 @@ class BadTasksTest {
         String statement = m.group(1).trim().replaceAll(";$", "");
         Fixture f = new Fixture(home);
         f.spark.sql(statement);
-        assertEquals(1, f.count("SELECT count(*) FROM " + f.table("forecast-tasks") + " WHERE request_id IS NOT NULL "
+        assertEquals(1, f.count("SELECT count(*) FROM " + f.table(Table.FORECAST_TASKS) + " WHERE request_id IS NOT NULL "
                 + "AND commodity IS NOT NULL AND start_date IS NOT NULL AND enqueued_at IS NOT NULL"), statement);
     }
 }

@@ -86,15 +86,15 @@ class ChaosCampaignTest {
 
         // ...and it catches differences: one value changed by 0.01, one row and one rejection removed.
         SparkSession spark = SparkSession.active();
-        String dist = "delta.`" + r.killed().tableLocation("distributions") + "`";
-        String errors = "delta.`" + r.killed().tableLocation("task-errors") + "`";
+        String dist = "delta.`" + Table.DISTRIBUTIONS.location(r.killed()) + "`";
+        String errors = "delta.`" + Table.TASK_ERRORS.location(r.killed()) + "`";
         String forecast = "commodity = 'Coffee' AND model_version = 'naive' AND forecast_start_date = DATE'2023-01-05'";
         spark.sql("UPDATE " + dist + " SET day_7 = day_7 + CAST(0.01 AS FLOAT) WHERE " + forecast + " AND path_id = 7");
         spark.sql("DELETE FROM " + dist + " WHERE " + forecast + " AND path_id = 8");
         spark.sql("DELETE FROM " + errors + " WHERE error_kind = 'UNKNOWN_MODEL'");
-        Comparison t = Comparison.of(spark, o.paths, r.uninterrupted().tableLocation("distributions"),
-                r.killed().tableLocation("distributions"), r.uninterrupted().tableLocation("task-errors"),
-                r.killed().tableLocation("task-errors"));
+        Comparison t = Comparison.of(spark, o.paths, Table.DISTRIBUTIONS.location(r.uninterrupted()),
+                Table.DISTRIBUTIONS.location(r.killed()), Table.TASK_ERRORS.location(r.uninterrupted()),
+                Table.TASK_ERRORS.location(r.killed()));
         assertEquals(1, t.valueDifferences(), t::toString);
         assertEquals(1, t.onlyUninterrupted(), t::toString);
         assertEquals(0, t.onlyKilled(), t::toString);

@@ -40,7 +40,7 @@ class CheckpointLockTest {
                 List.of("run", "--trigger", "continuous", "--config", f.configFile.toString())))
                 .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            Path commits = Path.of(f.settings.checkpoint()).resolve("metadata");
+            Path commits = Path.of(f.settings.stream().checkpoint()).resolve("metadata");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (!Files.exists(commits) && child.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(100); // the query has started once its checkpoint metadata exists
@@ -48,7 +48,7 @@ class CheckpointLockTest {
             assertTrue(child.isAlive() && Files.exists(commits), Files.readString(log));
             Cli second = Cli.run("run", "--config", f.configFile.toString());
             assertEquals(75, second.code(), second.err()); // temporary: retry once the other run ends
-            assertTrue(second.err().contains("checkpoint " + f.settings.checkpoint() + " is in use by another run (pid "
+            assertTrue(second.err().contains("checkpoint " + f.settings.stream().checkpoint() + " is in use by another run (pid "
                     + child.pid() + " on "), second.err());
         } finally {
             child.destroyForcibly(); // SIGKILL: the OS drops its lock
@@ -58,6 +58,6 @@ class CheckpointLockTest {
         Cli after = Cli.run("run", "--config", f.configFile.toString());
         assertEquals(0, after.code(), after.err());
         f.use();
-        assertEquals(3L * Fixture.PATHS, f.count("SELECT count(*) FROM " + f.table("distributions")));
+        assertEquals(3L * Fixture.PATHS, f.count("SELECT count(*) FROM " + f.table(Table.DISTRIBUTIONS)));
     }
 }

@@ -28,10 +28,10 @@ class ConfigChangeTest {
                 START.plusDays(2).toString(), "--train-missing");
         assertEquals(0, backfill.code(), backfill.err());
         f.use();
-        assertEquals(List.of("0", "1"), f.rows("SELECT DISTINCT batch_id FROM " + f.table("batch-log") + " ORDER BY 1"),
+        assertEquals(List.of("0", "1"), f.rows("SELECT DISTINCT batch_id FROM " + f.table(Table.BATCH_LOG) + " ORDER BY 1"),
                 "the second run continued the same checkpoint");
-        assertEquals(3L * Fixture.PATHS, f.count("SELECT count(*) FROM " + f.table("distributions")
+        assertEquals(3L * Fixture.PATHS, f.count("SELECT count(*) FROM " + f.table(Table.DISTRIBUTIONS)
                 + " WHERE model_version = 'naive_short'"));
-        assertEquals(6L * Fixture.PATHS, f.count("SELECT count(*) FROM " + f.table("distributions")));
+        assertEquals(6L * Fixture.PATHS, f.count("SELECT count(*) FROM " + f.table(Table.DISTRIBUTIONS)));
     }
 }

@@ -21,17 +21,17 @@ class ContinuousRunTest {
     void picksUpRequestsInsertedWhileRunning(@TempDir Path home) throws Exception {
         Fixture f = new Fixture(home, "stream.interval = 1s").withSampleMarket()
                 .train("Sugar", List.of("naive", "random_walk"), "monthly", START, START.plusDays(20));
-        String d = f.table("distributions");
+        String d = f.table(Table.DISTRIBUTIONS);
         StreamingQuery query = BackfillStream.start(f.warehouse, BackfillStream.Mode.CONTINUOUS, f.out(), f.listener());
         try {
             f.enqueue(Fixture.request("Sugar", "naive", "monthly", START, START.plusDays(9)));
             awaitRows(f, "SELECT count(*) FROM " + d, 10L * Fixture.PATHS);
 
-            f.spark.sql("INSERT INTO " + f.table("forecast-tasks") + " SELECT uuid(), 'Sugar', 'random_walk', "
+            f.spark.sql("INSERT INTO " + f.table(Table.FORECAST_TASKS) + " SELECT uuid(), 'Sugar', 'random_walk', "
                     + "'monthly', DATE'" + START + "', DATE'" + START.plusDays(20) + "', current_timestamp()");
             awaitRows(f, "SELECT count(*) FROM " + d, 31L * Fixture.PATHS);
             // The batch log row is appended after the batch's MERGE: wait for it before stopping the query.
-            awaitRows(f, "SELECT least(count(*), 2) FROM " + f.table("batch-log"), 2);
+            awaitRows(f, "SELECT least(count(*), 2) FROM " + f.table(Table.BATCH_LOG), 2);
             assertTrue(query.isActive(), "the query keeps running between requests");
         } finally {
             query.stop();
@@ -53,7 +53,7 @@ class ContinuousRunTest {
     void requestsInsertedConcurrentlyWhileRunningAreEachProcessedExactlyOnce(@TempDir Path home) throws Exception {
         Fixture f = new Fixture(home, "stream.interval = 1s\nstream.max-files-per-trigger = 2").withSampleMarket()
                 .train("Coffee", List.of("naive"), "monthly", START, START.plusDays(40));
-        String d = f.table("distributions");
+        String d = f.table(Table.DISTRIBUTIONS);
         StreamingQuery query = BackfillStream.start(f.warehouse, BackfillStream.Mode.CONTINUOUS, f.out(), f.listener());
         try {
             // Eight writers at once, with overlapping ranges and one exact duplicate: 41 distinct dates in all.
@@ -67,11 +67,11 @@ class ContinuousRunTest {
             for (Thread t : writers) {
                 t.join();
             }
-            assertEquals(8, f.count("SELECT count(*) FROM " + f.table("forecast-tasks")));
+            assertEquals(8, f.count("SELECT count(*) FROM " + f.table(Table.FORECAST_TASKS)));
             // Every request reaches a batch (the later ones find their dates done).
-            awaitRows(f, "SELECT coalesce(sum(requests), 0) FROM " + f.table("batch-log"), 8);
+            awaitRows(f, "SELECT coalesce(sum(requests), 0) FROM " + f.table(Table.BATCH_LOG), 8);
             Thread.sleep(3000); // a few more polls: no request comes round again
-            assertEquals(8, f.count("SELECT sum(requests) FROM " + f.table("batch-log")));
+            assertEquals(8, f.count("SELECT sum(requests) FROM " + f.table(Table.BATCH_LOG)));
             assertTrue(query.isActive());
         } finally {
             query.stop();

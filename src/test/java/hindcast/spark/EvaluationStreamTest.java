@@ -21,8 +21,8 @@ class EvaluationStreamTest {
                 .train("Coffee", List.of("naive"), "monthly", START, START.plusDays(29));
         f.enqueue(Fixture.request("Coffee", "naive", "monthly", START, START.plusDays(29)));
         f.runAvailableNow();
-        String d = f.table("distributions");
-        String metrics = f.table("forecast-metrics");
+        String d = f.table(Table.DISTRIBUTIONS);
+        String metrics = f.table(Table.FORECAST_METRICS);
         assertEquals(30L * Fixture.PATHS, f.count("SELECT count(*) FROM " + d + " WHERE path_id > 0"));
         assertEquals(30, f.count("SELECT count(*) FROM " + d + " WHERE path_id = 0 AND is_actuals"));
         assertEquals(30, f.count("SELECT count(DISTINCT forecast_start_date) FROM " + metrics));
@@ -30,9 +30,9 @@ class EvaluationStreamTest {
         // A corrected close arrives while the job runs: the forecasts that see it are rescored.
         StreamingQuery query = Evaluator.start(f.warehouse, Trigger.ProcessingTime(500), f.out());
         try {
-            double corrected = f.spark.sql("SELECT close * 1.2 FROM " + f.table("market")
+            double corrected = f.spark.sql("SELECT close * 1.2 FROM " + f.table(Table.MARKET)
                     + " WHERE commodity = 'Coffee' AND date = DATE'2021-11-10'").first().getDouble(0);
-            f.spark.sql("UPDATE " + f.table("market") + " SET close = " + corrected
+            f.spark.sql("UPDATE " + f.table(Table.MARKET) + " SET close = " + corrected
                     + " WHERE commodity = 'Coffee' AND date = DATE'2021-11-10'");
             String check = "SELECT count(*) FROM " + metrics + " WHERE target_date = DATE'2021-11-10' AND actual = "
                     + "CAST(CAST(" + corrected + " AS FLOAT) AS DOUBLE)";

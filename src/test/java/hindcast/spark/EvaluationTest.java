@@ -24,9 +24,9 @@ class EvaluationTest {
         f.enqueue(Fixture.request("Coffee", "naive", "quarterly", START, END),
                 Fixture.request("Coffee", "random_walk", "quarterly", START, END));
         f.runAvailableNow();
-        String d = f.table("distributions");
-        String m = f.table("market");
-        String metrics = f.table("forecast-metrics");
+        String d = f.table(Table.DISTRIBUTIONS);
+        String m = f.table(Table.MARKET);
+        String metrics = f.table(Table.FORECAST_METRICS);
         Actuals actuals = f.warehouse.actuals();
         Evaluation evaluation = f.warehouse.evaluation();
 
@@ -40,9 +40,9 @@ class EvaluationTest {
                 + " AND CAST(element_at(array(" + days() + "), k) AS DOUBLE) <> CAST((SELECT max_by(close, date) FROM " + m
                 + " WHERE commodity = 'Coffee' AND date <= date_add(a.forecast_start_date, k - 1)) AS FLOAT)"),
                 "every actual is the close as of its day");
-        long version = f.distributionsVersion();
+        long version = f.version(Table.DISTRIBUTIONS);
         assertEquals(0, actuals.update(), "nothing new");
-        assertEquals(version, f.distributionsVersion(), "no commit");
+        assertEquals(version, f.version(Table.DISTRIBUTIONS), "no commit");
 
         // Scores: every forecast with actuals x every horizon whose day has a close.
         long scored = evaluation.update();
@@ -55,9 +55,9 @@ class EvaluationTest {
                 + "DATE'2021-12-15') AND horizon IN (1, 4, 14)").collectAsList()) {
             checkAgainstPaths(f, s);
         }
-        long metricsVersion = f.version("forecast-metrics");
+        long metricsVersion = f.version(Table.FORECAST_METRICS);
         assertEquals(0, evaluation.update());
-        assertEquals(metricsVersion, f.version("forecast-metrics"), "no commit when nothing is new");
+        assertEquals(metricsVersion, f.version(Table.FORECAST_METRICS), "no commit when nothing is new");
 
         // A corrected close rewrites the actuals of the forecasts whose window holds it, and only their scores.
         f.spark.sql("UPDATE " + m + " SET close = close * 1.1 WHERE commodity = 'Coffee' AND date = DATE'2021-12-10'");
@@ -117,9 +117,9 @@ class EvaluationTest {
         int h = m.metrics().horizon();
         double actual = s.actual();
         String key = model + " " + date + " h" + h;
-        String d = f.table("distributions");
+        String d = f.table(Table.DISTRIBUTIONS);
         String where = " WHERE model_version = '" + model + "' AND forecast_start_date = DATE'" + date + "'";
-        assertEquals(f.spark.sql("SELECT CAST(close AS FLOAT) FROM " + f.table("market")
+        assertEquals(f.spark.sql("SELECT CAST(close AS FLOAT) FROM " + f.table(Table.MARKET)
                 + " WHERE commodity = 'Coffee' AND date = DATE'" + date.plusDays(h - 1) + "'").first().getFloat(0),
                 (float) actual, key);
         List<Double> paths = f.spark.sql("SELECT CAST(day_" + h + " AS DOUBLE) FROM " + d + where + " AND path_id > 0")
@@ -146,7 +146,7 @@ class EvaluationTest {
                 + where + " AND path_id > 0").first().getList(0);
         assertEquals(q.get(0) <= actual && actual <= q.get(1), s.covered()[2], key);
         assertEquals(q.get(1) - q.get(0), s.width()[2], 1e-9, key);
-        double lastClose = f.spark.sql("SELECT max_by(close, date) FROM " + f.table("market")
+        double lastClose = f.spark.sql("SELECT max_by(close, date) FROM " + f.table(Table.MARKET)
                 + " WHERE commodity = 'Coffee' AND date < DATE'" + date + "'").first().getDouble(0);
         assertEquals(lastClose, m.metrics().lastClose(), 0, key);
     }

@@ -131,7 +131,7 @@ final class Fixture {
         List<String> out = new ArrayList<>();
         for (Row r : spark.sql("SELECT commodity, model_version, forecast_start_date, path_id, data_cutoff_date, "
                 + "day_1, day_2, day_3, day_4, day_5, day_6, day_7, day_8, day_9, day_10, day_11, day_12, day_13, day_14, "
-                + "is_actuals, has_data_leakage FROM " + table("distributions")
+                + "is_actuals, has_data_leakage FROM " + table(Table.DISTRIBUTIONS)
                 + " ORDER BY commodity, model_version, forecast_start_date, path_id").collectAsList()) {
             out.add(r.mkString("|"));
         }
@@ -142,13 +142,9 @@ final class Fixture {
         return spark.sql(sql).first().getLong(0);
     }
 
-    String table(String key) {
-        return Tables.quote(settings.tableName(key));
-    }
-
-    long distributionsVersion() {
-        return io.delta.tables.DeltaTable.forPath(spark, settings.tableLocation("distributions"))
-                .history(1).first().getLong(0);
+    /** The table's name quoted for SQL text. */
+    String table(Table table) {
+        return table.sqlName(settings);
     }
 
     /**
@@ -160,9 +156,9 @@ final class Fixture {
         return this;
     }
 
-    /** Latest Delta version of the table with config key {@code key} (e.g. "task-errors"). */
-    long version(String key) {
-        return io.delta.tables.DeltaTable.forPath(spark, settings.tableLocation(key))
+    /** Latest Delta version of the table. */
+    long version(Table table) {
+        return io.delta.tables.DeltaTable.forPath(spark, table.location(settings))
                 .history(1).first().getLong(0);
     }
 

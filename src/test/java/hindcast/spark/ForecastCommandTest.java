@@ -30,7 +30,7 @@ class ForecastCommandTest {
         Fixture f = new Fixture(home).withSampleMarket().train("Coffee", List.of("random_walk"), "semiannually", TRAIN, TRAIN);
         f.enqueue(Fixture.request("Coffee", "random_walk", "semiannually", FROM, TO));
         f.runAvailableNow();
-        assertEquals(3L * Fixture.PATHS, f.count("SELECT count(*) FROM " + f.table("distributions")));
+        assertEquals(3L * Fixture.PATHS, f.count("SELECT count(*) FROM " + f.table(Table.DISTRIBUTIONS)));
 
         for (LocalDate d = FROM; !d.isAfter(TO); d = d.plusDays(1)) {
             float[][] written = written(f, d);
@@ -101,7 +101,7 @@ class ForecastCommandTest {
         for (int k = 1; k <= 14; k++) {
             days.append(k == 1 ? "" : ", ").append("day_").append(k);
         }
-        List<Row> rows = f.spark.sql("SELECT path_id, " + days + " FROM " + f.table("distributions")
+        List<Row> rows = f.spark.sql("SELECT path_id, " + days + " FROM " + f.table(Table.DISTRIBUTIONS)
                 + " WHERE commodity = 'Coffee' AND model_version = 'random_walk' AND forecast_start_date = DATE'" + d
                 + "' ORDER BY path_id").collectAsList();
         assertEquals(Fixture.PATHS, rows.size(), d.toString());

@@ -33,7 +33,7 @@ class IngestCommandTest {
         assertTrue(first.out().contains("Ingested Coffee: 5 trading days 2021-01-04..2021-01-08"), first.out());
         String before = snapshot(f);
         assertTrue(before.startsWith("5|"), before);
-        long version = f.version("market");
+        long version = f.version(Table.MARKET);
 
         Path badNumber = Files.writeString(home.resolve("bad-number.csv"),
                 "date,close\n2021-02-01,101.5\n2021-02-02,12x\n2021-02-03,103\n");
@@ -41,7 +41,7 @@ class IngestCommandTest {
         assertEquals(65, bad.code(), bad.err()); // bad input data
         assertTrue(bad.err().contains(badNumber + ":3: column 'close': not a number: '12x'"), bad.err());
         assertEquals(before, snapshot(f));
-        assertEquals(version, f.version("market"));
+        assertEquals(version, f.version(Table.MARKET));
 
         // Good prices with a bad covariate file: nothing is written either.
         Path badCovariates = Files.writeString(home.resolve("bad-vix.csv"),
@@ -51,20 +51,20 @@ class IngestCommandTest {
         assertEquals(65, badCov.code(), badCov.err());
         assertTrue(badCov.err().contains(badCovariates + ":4: duplicate date 2021-01-05 (first on line 3)"), badCov.err());
         assertEquals(before, snapshot(f));
-        assertEquals(version, f.version("market"));
+        assertEquals(version, f.version(Table.MARKET));
 
         // A commodity the configuration does not list.
         Cli unknown = Cli.run("ingest", "--config", config, "--commodity", "Cocoa", "--prices", good.toString());
         assertEquals(64, unknown.code(), unknown.err()); // usage: a name the configuration does not have
         assertTrue(unknown.err().contains("unknown commodity 'Cocoa'"), unknown.err());
-        assertEquals(version, f.version("market"));
+        assertEquals(version, f.version(Table.MARKET));
 
         // The same data again: no change, no commit.
         Cli again = Cli.run("ingest", "--config", config, "--commodity", "Coffee", "--prices", good.toString());
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("Unchanged Coffee: 5 trading days"), again.out());
         assertEquals(before, snapshot(f));
-        assertEquals(version, f.version("market"));
+        assertEquals(version, f.version(Table.MARKET));
     }
 
     @Test
@@ -81,7 +81,7 @@ class IngestCommandTest {
         assertTrue(c.out().contains("Ingested Coffee: 6,616 trading days 2000-01-03..2026-05-22"), c.out());
         assertTrue(c.out().contains("covariates from 3 file(s)"), c.out());
 
-        String m = f.table("market");
+        String m = f.table(Table.MARKET);
         assertEquals(6616, f.count("SELECT count(*) FROM " + m + " WHERE commodity = 'Coffee'"));
         // Expected coverage, worked out here from the raw files: the latest value at most 7 days old.
         List<LocalDate> days = Files.readAllLines(prices).stream().skip(1).map(l -> LocalDate.parse(l.split(",")[0])).toList();
@@ -107,7 +107,7 @@ class IngestCommandTest {
         assertEquals(0, all.code(), all.err());
         assertTrue(all.out().contains("Ingested Coffee: 6,616 trading days"), all.out());
         assertTrue(all.out().contains("Ingested Sugar: 6,579 trading days"), all.out());
-        String m = f.table("market");
+        String m = f.table(Table.MARKET);
         // The short Open-Meteo export reaches 2026-02-01, so the weather covers the whole 2018-2025 backfill.
         assertEquals(0, f.count("SELECT count(*) FROM " + m + " WHERE date BETWEEN DATE'2016-01-01' AND DATE'2026-01-30'"
                 + " AND (temp_mean_c IS NULL OR precipitation_mm IS NULL)"));
@@ -123,7 +123,7 @@ class IngestCommandTest {
     private static String snapshot(Fixture f) {
         return f.rows("SELECT count(*), sum(xxhash64(commodity, date, close, open, high, low, volume, temp_mean_c, "
                 + "temp_max_c, temp_min_c, precipitation_mm, humidity_mean_pct, usd_brl, vix)) FROM "
-                + f.table("market")).get(0);
+                + f.table(Table.MARKET)).get(0);
     }
 
     private static final java.util.Map<Path, TreeMap<LocalDate, Double>> FRED = new java.util.HashMap<>();

@@ -101,7 +101,7 @@ class LeakageTest {
         float[][] expected = Forecaster.paths(refit, copyUpTo(full, D.minusDays(1)), "random_walk", D,
                 Fixture.PATHS, 14);
         List<Row> rows = f.spark.sql("SELECT day_1, day_2, day_3, day_4, day_5, day_6, day_7, day_8, day_9, day_10, "
-                + "day_11, day_12, day_13, day_14, data_cutoff_date, has_data_leakage FROM " + f.table("distributions")
+                + "day_11, day_12, day_13, day_14, data_cutoff_date, has_data_leakage FROM " + f.table(Table.DISTRIBUTIONS)
                 + " WHERE commodity = 'Coffee' AND model_version = 'random_walk' AND forecast_start_date = DATE'" + D
                 + "' ORDER BY path_id").collectAsList();
         assertEquals(Fixture.PATHS, rows.size());
@@ -124,18 +124,18 @@ class LeakageTest {
             f.enqueue(Fixture.request("Coffee", model, "monthly", FROM, TO));
         }
         f.runAvailableNow();
-        assertEquals(MODELS.size() * 5L * Fixture.PATHS, f.count("SELECT count(*) FROM " + f.table("distributions")));
+        assertEquals(MODELS.size() * 5L * Fixture.PATHS, f.count("SELECT count(*) FROM " + f.table(Table.DISTRIBUTIONS)));
     }
 
     private static List<String> rows(Fixture f, String where) {
         return f.rows("SELECT model_version, forecast_start_date, path_id, data_cutoff_date, day_1, day_2, day_3, day_4, day_5, day_6, "
                 + "day_7, day_8, day_9, day_10, day_11, day_12, day_13, day_14, has_data_leakage FROM "
-                + f.table("distributions") + " WHERE " + where + " ORDER BY model_version, forecast_start_date, path_id");
+                + f.table(Table.DISTRIBUTIONS) + " WHERE " + where + " ORDER BY model_version, forecast_start_date, path_id");
     }
 
     private static List<String> models(Fixture f) {
         return f.rows("SELECT model_version, train_date, parameters, training_rows, data_cutoff_date FROM "
-                + f.table("trained-models") + " ORDER BY model_version, train_date");
+                + f.table(Table.TRAINED_MODELS) + " ORDER BY model_version, train_date");
     }
 
     /** A fresh series holding only the observations dated on or before {@code last} (no shared arrays). */

@@ -27,21 +27,21 @@ class ModelFailureTest {
         Fixture f = new Fixture(home).withSampleMarket()
                 .train("Sugar", List.of("random_walk"), "monthly", T, T);
         // Stored parameters a model cannot use: the restore throws inside the Spark task.
-        f.spark.sql("INSERT INTO " + f.table("trained-models") + " SELECT 'Coffee', 'naive', 'monthly', DATE'" + T
+        f.spark.sql("INSERT INTO " + f.table(Table.TRAINED_MODELS) + " SELECT 'Coffee', 'naive', 'monthly', DATE'" + T
                 + "', 'naive', '{\"mu\":0.0}', NULL, 500, DATE'" + T.minusDays(1) + "', current_timestamp()");
         f.enqueue(Fixture.request("Coffee", "naive", "monthly", T, T.plusDays(4)),
                 Fixture.request("Sugar", "random_walk", "monthly", T, T.plusDays(4)));
         f.runAvailableNow();
 
-        List<Row> errors = f.spark.sql("SELECT commodity, error_kind, reason FROM " + f.table("task-errors")).collectAsList();
+        List<Row> errors = f.spark.sql("SELECT commodity, error_kind, reason FROM " + f.table(Table.TASK_ERRORS)).collectAsList();
         assertEquals(5, errors.size());
         for (Row e : errors) {
             assertEquals("Coffee", e.getString(0));
             assertEquals("MODEL_FAILURE", e.getString(1));
             assertTrue(e.getString(2).contains("the naive model trained at 2021-02-01 cannot be restored: stored parameters lack 'sigma'"), e.getString(2));
         }
-        assertEquals(0, f.count("SELECT count(*) FROM " + f.table("distributions") + " WHERE commodity = 'Coffee'"));
-        assertEquals(5L * Fixture.PATHS, f.count("SELECT count(*) FROM " + f.table("distributions")
+        assertEquals(0, f.count("SELECT count(*) FROM " + f.table(Table.DISTRIBUTIONS) + " WHERE commodity = 'Coffee'"));
+        assertEquals(5L * Fixture.PATHS, f.count("SELECT count(*) FROM " + f.table(Table.DISTRIBUTIONS)
                 + " WHERE commodity = 'Sugar'"));
     }
 

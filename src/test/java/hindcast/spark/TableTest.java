@@ -23,7 +23,7 @@ class TableTest {
     void everyCatalogueTableIsNamedInTheDefaultConfigurationAndNothingElseIs(@TempDir Path home) throws Exception {
         Path conf = Files.writeString(home.resolve("t.conf"), "hindcast.home = \"" + home + "\"\n");
         Settings settings = Settings.load(conf);
-        Set<String> configured = new TreeSet<>(settings.tableNames().keySet());
+        Set<String> configured = new TreeSet<>(settings.tables().names().keySet());
         Set<String> catalogue = new TreeSet<>(Arrays.stream(Table.values()).map(Table::key).toList());
         assertEquals(catalogue, configured);
         assertEquals("trained_models", Table.TRAINED_MODELS.name(settings));

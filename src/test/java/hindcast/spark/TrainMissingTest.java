@@ -20,9 +20,9 @@ class TrainMissingTest {
         assertEquals(0, backfill.code(), backfill.err());
         assertTrue(backfill.out().contains("Trained Sugar / xgboost (monthly): 2 train dates, 2 fitted"), backfill.out());
         f.use();
-        assertEquals(4, f.count("SELECT count(*) FROM " + f.table("trained-models")));
-        assertEquals(0, f.count("SELECT count(*) FROM " + f.table("task-errors")));
-        assertEquals(2 * 41L * Fixture.PATHS, f.count("SELECT count(*) FROM " + f.table("distributions")));
+        assertEquals(4, f.count("SELECT count(*) FROM " + f.table(Table.TRAINED_MODELS)));
+        assertEquals(0, f.count("SELECT count(*) FROM " + f.table(Table.TASK_ERRORS)));
+        assertEquals(2 * 41L * Fixture.PATHS, f.count("SELECT count(*) FROM " + f.table(Table.DISTRIBUTIONS)));
 
         // Without the flag, nothing is trained: the new dates are rejected with the command that fixes them.
         Cli plain = Cli.run("backfill", "--config", f.configFile.toString(), "--commodity", "Sugar",
@@ -30,7 +30,7 @@ class TrainMissingTest {
                 "--end", "2021-03-02");
         assertEquals(0, plain.code(), plain.err());
         f.use();
-        assertEquals(2, f.count("SELECT count(*) FROM " + f.table("task-errors") + " WHERE error_kind = 'NO_TRAINED_MODEL'"));
+        assertEquals(2, f.count("SELECT count(*) FROM " + f.table(Table.TASK_ERRORS) + " WHERE error_kind = 'NO_TRAINED_MODEL'"));
     }
 
     @Test
@@ -45,6 +45,6 @@ class TrainMissingTest {
                 + "2020-10-01]") && train.err().contains("vix"), train.err());
         assertTrue(train.out().contains("Trained Coffee / naive (quarterly): 4 train dates, 4 fitted"), train.out());
         f.use();
-        assertEquals(4, f.count("SELECT count(*) FROM " + f.table("trained-models")));
+        assertEquals(4, f.count("SELECT count(*) FROM " + f.table(Table.TRAINED_MODELS)));
     }
 }
