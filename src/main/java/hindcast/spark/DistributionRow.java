@@ -31,10 +31,11 @@ record DistributionRow(int pathId, LocalDate forecastStartDate, Instant generate
 
     /** The row in {@link Table#DISTRIBUTIONS}'s column order. */
     Row toRow() {
+        LocalDate cutoff = dataCutoffDate();
         Object[] v = new Object[8 + days.length];
         v[0] = pathId;
         v[1] = forecastStartDate;
-        v[2] = dataCutoffDate();
+        v[2] = cutoff;
         v[3] = generatedAt;
         v[4] = modelVersion;
         v[5] = commodity;
@@ -42,7 +43,7 @@ record DistributionRow(int pathId, LocalDate forecastStartDate, Instant generate
             v[6 + k] = days[k];
         }
         v[6 + days.length] = isActuals;
-        v[7 + days.length] = !forecastStartDate.isAfter(dataCutoffDate()); // has_data_leakage: D <= cutoff
+        v[7 + days.length] = !forecastStartDate.isAfter(cutoff); // has_data_leakage: D <= cutoff
         return RowFactory.create(v);
     }
 

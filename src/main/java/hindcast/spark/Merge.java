@@ -58,12 +58,16 @@ final class Merge {
 
     /** Inserts the source rows whose key is not in the table. */
     void insertMissing(Dataset<Row> source) {
-        ConflictRetry.run(what, builder(source).whenNotMatched().insertAll()::execute);
+        insertMissing(target(), source);
+    }
+
+    private void insertMissing(DeltaTable target, Dataset<Row> source) {
+        ConflictRetry.run(what, builder(target, source).whenNotMatched().insertAll()::execute);
     }
 
     /** Inserts new keys and overwrites the rows of existing ones. */
     void upsert(Dataset<Row> source) {
-        ConflictRetry.run(what, builder(source).whenMatched().updateAll().whenNotMatched().insertAll()::execute);
+        ConflictRetry.run(what, builder(target(), source).whenMatched().updateAll().whenNotMatched().insertAll()::execute);
     }
 
     /**
@@ -73,13 +77,14 @@ final class Merge {
      */
     long insertMissingCounted(Dataset<Row> source) {
         String tag = "hindcast " + UUID.randomUUID();
+        DeltaTable target = target(); // resolved once: each resolution reads the Delta log
         spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", tag);
         try {
-            insertMissing(source);
+            insertMissing(target, source);
         } finally {
             spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
         }
-        List<Row> ours = DeltaTable.forPath(spark, table.location(settings)).history(20)
+        List<Row> ours = target.history(20)
                 .where(col("userMetadata").equalTo(tag)).select("operationMetrics").collectAsList();
         if (ours.isEmpty()) {
             return 0;
@@ -88,8 +93,11 @@ final class Merge {
         return Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0"));
     }
 
-    private DeltaMergeBuilder builder(Dataset<Row> source) {
-        return DeltaTable.forPath(spark, table.location(settings)).as("t")
-                .merge(source.as("s"), pruning + table.keyMatch());
+    private DeltaTable target() {
+        return DeltaTable.forPath(spark, table.location(settings));
+    }
+
+    private DeltaMergeBuilder builder(DeltaTable target, Dataset<Row> source) {
+        return target.as("t").merge(source.as("s"), pruning + table.keyMatch());
     }
 }
