@@ -141,7 +141,7 @@ public final class Hindcast {
         BackfillListener console = new ConsoleProgress(out);
         try (JsonLinesEvents events = eventsFile == null ? null : JsonLinesEvents.open(eventsFile)) {
             run(mode, events == null ? console : BackfillListener.all(console, events));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException("could not write the events file " + eventsFile + ": " + e.getMessage(), e);
         }
     }

@@ -21,9 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +35,6 @@ import java.util.function.LongConsumer;
 final class RequestRunner {
     private final SparkSession spark;
     private final Settings settings;
-    private final PrintStream out;
     private final BackfillListener listener;
     private final RequestCheck check;
     private final ModelStore models;
@@ -50,7 +47,6 @@ final class RequestRunner {
     RequestRunner(Warehouse warehouse, PrintStream out, BackfillListener listener) {
         this.spark = warehouse.spark();
         this.settings = warehouse.settings();
-        this.out = out;
         this.listener = listener;
         this.check = new RequestCheck(settings.commodities(), settings.models(), settings.forecast().maxRequestDays());
         this.models = warehouse.models();
