@@ -18,4 +18,10 @@ public interface ForecastModel {
     default ModelState restore(Map<String, Double> parameters, byte[] state) {
         return restore(parameters);
     }
+
+    /** What {@link #fit} reads of its training series (cut at T-1). */
+    Reads fitReads();
+
+    /** What a forecast from D reads of the series cut at D-1, besides its fit. */
+    Reads forecastReads();
 }
