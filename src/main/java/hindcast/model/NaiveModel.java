@@ -22,6 +22,16 @@ public final class NaiveModel implements ForecastModel {
     }
 
     @Override
+    public Reads fitReads() {
+        return Reads.closes(volWindow + 1);
+    }
+
+    @Override
+    public Reads forecastReads() {
+        return Reads.closes(1); // the walk starts at the last close
+    }
+
+    @Override
     public ModelState restore(Map<String, Double> parameters) {
         return LogRandomWalk.restore(parameters);
     }

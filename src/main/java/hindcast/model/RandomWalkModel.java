@@ -27,6 +27,16 @@ public final class RandomWalkModel implements ForecastModel {
     }
 
     @Override
+    public Reads fitReads() {
+        return Reads.closes(Math.max(volWindow, driftWindow) + 1);
+    }
+
+    @Override
+    public Reads forecastReads() {
+        return Reads.closes(1); // the walk starts at the last close
+    }
+
+    @Override
     public ModelState restore(Map<String, Double> parameters) {
         return LogRandomWalk.restore(parameters);
     }

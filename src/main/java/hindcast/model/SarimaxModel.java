@@ -57,6 +57,18 @@ public final class SarimaxModel implements ForecastModel {
         return restore((order == null ? AutoOrder.select(y, x) : Sarimax.fit(order, y, x)).params());
     }
 
+    /** The training window and its regressors (a window shortened by missing covariates lies inside it). */
+    @Override
+    public Reads fitReads() {
+        return new Reads(trainWindow > 0 ? trainWindow : Reads.ALL, exog);
+    }
+
+    /** The filter runs through the same window before D; the seasonal projection looks back inside it. */
+    @Override
+    public Reads forecastReads() {
+        return fitReads();
+    }
+
     @Override
     public ModelState restore(Map<String, Double> parameters) {
         return restore(SarimaxParams.fromMap(parameters));

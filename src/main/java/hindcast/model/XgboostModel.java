@@ -32,6 +32,18 @@ public final class XgboostModel implements ForecastModel {
         return new State(fit);
     }
 
+    /** Every observation before T becomes a training row (after the feature lookback). */
+    @Override
+    public Reads fitReads() {
+        return new Reads(Reads.ALL, features.covariates());
+    }
+
+    /** The paths start from the last lookback closes and the covariates of the last observation. */
+    @Override
+    public Reads forecastReads() {
+        return new Reads(features.lookback(), features.covariates());
+    }
+
     @Override
     public ModelState restore(Map<String, Double> parameters) {
         throw new IllegalArgumentException("an xgboost model needs its binary state (trained_models.state)");
