@@ -12,11 +12,12 @@ import java.util.Map;
 
 /**
  * What executors need to compute one chunk of forecasts for one (commodity, model_version): the market
- * series, the stored fit of each train date used, and the forecast dates with their train dates.
+ * series, the stored fit of each train date used, and the forecast dates with their train dates and the
+ * fingerprints of what each reads (written with its paths).
  * Broadcast once per chunk; its size does not depend on the number of paths.
  */
 record ChunkJob(String modelVersion, ModelSpec spec, MarketSeries series,
-                List<LocalDate> forecastDates, List<LocalDate> trainDates,
+                List<LocalDate> forecastDates, List<LocalDate> trainDates, List<String> fingerprints,
                 Map<LocalDate, TrainedModel> models,
                 int paths, int horizonDays, Instant generatedAt) implements Serializable {
 

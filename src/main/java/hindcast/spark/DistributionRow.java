@@ -12,17 +12,19 @@ import java.time.LocalDate;
  * D+k. The data cutoff is always D-1; leakage is flagged if a row ever claims otherwise.
  */
 record DistributionRow(int pathId, LocalDate forecastStartDate, Instant generatedAt, String modelVersion,
-                       String commodity, float[] days, boolean isActuals) {
+                       String commodity, float[] days, boolean isActuals, LocalDate trainDate, String fingerprint) {
     static final int ACTUALS_PATH_ID = 0;
 
+    /** A path of the forecast made by the fit of {@code trainDate}; {@code fingerprint} is what it read. */
     static DistributionRow path(int pathId, LocalDate start, Instant generatedAt, String modelVersion,
-                                String commodity, float[] days) {
-        return new DistributionRow(pathId, start, generatedAt, modelVersion, commodity, days, false);
+                                String commodity, float[] days, LocalDate trainDate, String fingerprint) {
+        return new DistributionRow(pathId, start, generatedAt, modelVersion, commodity, days, false, trainDate,
+                fingerprint);
     }
 
     static DistributionRow actuals(LocalDate start, Instant generatedAt, String modelVersion, String commodity,
                                    float[] days) {
-        return new DistributionRow(ACTUALS_PATH_ID, start, generatedAt, modelVersion, commodity, days, true);
+        return new DistributionRow(ACTUALS_PATH_ID, start, generatedAt, modelVersion, commodity, days, true, null, null);
     }
 
     LocalDate dataCutoffDate() {
@@ -32,7 +34,7 @@ record DistributionRow(int pathId, LocalDate forecastStartDate, Instant generate
     /** The row in {@link Table#DISTRIBUTIONS}'s column order. */
     Row toRow() {
         LocalDate cutoff = dataCutoffDate();
-        Object[] v = new Object[8 + days.length];
+        Object[] v = new Object[10 + days.length];
         v[0] = pathId;
         v[1] = forecastStartDate;
         v[2] = cutoff;
@@ -44,6 +46,8 @@ record DistributionRow(int pathId, LocalDate forecastStartDate, Instant generate
         }
         v[6 + days.length] = isActuals;
         v[7 + days.length] = !forecastStartDate.isAfter(cutoff); // has_data_leakage: D <= cutoff
+        v[8 + days.length] = trainDate;
+        v[9 + days.length] = fingerprint;
         return RowFactory.create(v);
     }
 

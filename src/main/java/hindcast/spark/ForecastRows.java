@@ -36,6 +36,8 @@ final class ForecastRows implements MapPartitionsFunction<Long, Row> {
         return new Iterator<>() {
             private float[][] paths;
             private LocalDate start;
+            private LocalDate trainDate;
+            private String fingerprint;
             private int next;
 
             @Override
@@ -56,7 +58,8 @@ final class ForecastRows implements MapPartitionsFunction<Long, Row> {
                     }
                     int i = Math.toIntExact(indexes.next());
                     start = j.forecastDates().get(i);
-                    LocalDate trainDate = j.trainDates().get(i);
+                    trainDate = j.trainDates().get(i);
+                    fingerprint = j.fingerprints().get(i);
                     try {
                         ModelState state = states.computeIfAbsent(trainDate,
                                 t -> model.restore(j.models().get(t).parameters(), j.models().get(t).state()));
@@ -72,7 +75,8 @@ final class ForecastRows implements MapPartitionsFunction<Long, Row> {
             }
 
             private Row row(int pathId, float[] days) {
-                return DistributionRow.path(pathId, start, j.generatedAt(), j.modelVersion(), j.commodity(), days)
+                return DistributionRow.path(pathId, start, j.generatedAt(), j.modelVersion(), j.commodity(), days,
+                        trainDate, fingerprint)
                         .toRow();
             }
         };

@@ -111,7 +111,8 @@ final class RequestRunner {
         long rows = 0;
         if (!chunk.forecasts().isEmpty()) {
             ChunkJob job = new ChunkJob(request.modelVersion(), settings.models().spec(request.modelVersion()),
-                    market(request.commodity()), chunk.dates(), chunk.trainDates(), chunk.fits(), settings.forecast().paths(),
+                    market(request.commodity()), chunk.dates(), chunk.trainDates(),
+                    java.util.Collections.nCopies(chunk.dates().size(), (String) null), chunk.fits(), settings.forecast().paths(),
                     Horizon.DAYS, Instant.now().truncatedTo(ChronoUnit.MICROS));
             try {
                 rows = distributions.write(job, partitions(), progress);

@@ -24,7 +24,8 @@ public enum Table {
     TRAINED_MODELS("trained-models", """
             commodity STRING NOT NULL, model_version STRING NOT NULL, train_frequency STRING NOT NULL,
             train_date DATE NOT NULL, model_type STRING NOT NULL, parameters STRING NOT NULL, state BINARY,
-            training_rows INT NOT NULL, data_cutoff_date DATE NOT NULL, created_at TIMESTAMP NOT NULL""",
+            training_rows INT NOT NULL, data_cutoff_date DATE NOT NULL, created_at TIMESTAMP NOT NULL,
+            definition STRING, input_fingerprint STRING""",
             List.of("commodity", "model_version", "train_frequency", "train_date"), List.of(), ""),
     FORECAST_TASKS("forecast-tasks", """
             request_id STRING, commodity STRING, model_version STRING, train_frequency STRING,
@@ -33,10 +34,15 @@ public enum Table {
     DISTRIBUTIONS("distributions", """
             path_id INT, forecast_start_date DATE, data_cutoff_date DATE, generation_timestamp TIMESTAMP,
             model_version STRING, commodity STRING, %s,
-            is_actuals BOOLEAN, has_data_leakage BOOLEAN""".formatted(dayColumns()),
+            is_actuals BOOLEAN, has_data_leakage BOOLEAN, train_date DATE, fingerprint STRING""".formatted(dayColumns()),
             List.of("commodity", "model_version", "forecast_start_date", "path_id"),
             List.of("model_version", "commodity"),
             "'delta.dataSkippingStatsColumns' = 'path_id,forecast_start_date,data_cutoff_date,generation_timestamp'"),
+    /** One row per forecast of {@code distributions}, derived from it: what planning and status read. */
+    FORECAST_INDEX("forecast-index", """
+            commodity STRING NOT NULL, model_version STRING NOT NULL, forecast_start_date DATE NOT NULL,
+            train_date DATE, fingerprint STRING, paths INT NOT NULL, written_at TIMESTAMP NOT NULL""",
+            List.of("commodity", "model_version", "forecast_start_date"), List.of(), ""),
     FORECAST_METRICS("forecast-metrics", """
             commodity STRING NOT NULL, model_version STRING NOT NULL, forecast_start_date DATE NOT NULL,
             horizon INT NOT NULL, target_date DATE NOT NULL, actual DOUBLE NOT NULL, last_close DOUBLE NOT NULL,

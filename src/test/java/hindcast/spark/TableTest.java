@@ -59,7 +59,7 @@ class TableTest {
             days[k] = 100 + k;
         }
         LocalDate d = LocalDate.of(2024, 3, 1);
-        var row = DistributionRow.path(7, d, Instant.EPOCH, "naive", "Coffee", days).toRow();
+        var row = DistributionRow.path(7, d, Instant.EPOCH, "naive", "Coffee", days, d.minusDays(30), "f").toRow();
         var schema = Table.DISTRIBUTIONS.schema();
         assertEquals(schema.size(), row.size());
         var typed = new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(
@@ -69,6 +69,8 @@ class TableTest {
         assertEquals(Boolean.FALSE, typed.getAs("is_actuals"));
         assertEquals(Boolean.FALSE, typed.getAs("has_data_leakage"));
         assertTrue(Arrays.equals(days, DistributionRow.days(typed, days.length)));
+        assertEquals(d.minusDays(30), typed.getAs("train_date"));
+        assertEquals("f", typed.getAs("fingerprint"));
         var actuals = DistributionRow.actuals(d, Instant.EPOCH, "naive", "Coffee", days).toRow();
         assertEquals(0, actuals.getInt(schema.fieldIndex("path_id")));
         assertEquals(Boolean.TRUE, actuals.get(schema.fieldIndex("is_actuals")));
