@@ -193,7 +193,7 @@ public final class Hindcast {
 
     /** Backfill state per commodity and model, the last batch and where everything is. */
     public StatusReport.Report status() {
-        return StatusReport.build(warehouse.spark(), settings());
+        return StatusReport.build(warehouse);
     }
 
     /** One forecast's paths, [path][day], computed on the fly exactly as the backfill would; nothing is written. */

@@ -14,6 +14,16 @@ final class StatusCommand extends Common implements Runnable {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    /** "3 changed, 2 stale" or "-". */
+    private static String fitsToRedo(StatusReport.Line l) {
+        if (l.changedFits() + l.staleFits() == 0) {
+            return "-";
+        }
+        return (l.changedFits() > 0 ? l.changedFits() + " changed" : "")
+                + (l.changedFits() > 0 && l.staleFits() > 0 ? ", " : "")
+                + (l.staleFits() > 0 ? l.staleFits() + " stale" : "");
+    }
+
     @Override
     public void run() {
         StatusReport.Report report = hindcast().status();
@@ -21,11 +31,11 @@ final class StatusCommand extends Common implements Runnable {
             System.out.println(Json.write(report));
             return;
         }
-        System.out.printf(Locale.ROOT, "%-12s %-22s %10s %10s %10s %10s%n", "commodity", "model", "requested", "done",
-                "pending", "rejected");
+        System.out.printf(Locale.ROOT, "%-12s %-22s %10s %10s %10s %10s %10s %12s%n", "commodity", "model",
+                "requested", "done", "stale", "pending", "rejected", "fits to redo");
         for (StatusReport.Line l : report.lines()) {
-            System.out.printf(Locale.ROOT, "%-12s %-22s %,10d %,10d %,10d %,10d%n", l.commodity(), l.modelVersion(),
-                    l.requested(), l.done(), l.pending(), l.rejected());
+            System.out.printf(Locale.ROOT, "%-12s %-22s %,10d %,10d %,10d %,10d %,10d %12s%n", l.commodity(),
+                    l.modelVersion(), l.requested(), l.done(), l.stale(), l.pending(), l.rejected(), fitsToRedo(l));
         }
         if (report.lines().isEmpty()) {
             System.out.println("(no requests yet)");
@@ -38,6 +48,10 @@ final class StatusCommand extends Common implements Runnable {
             System.out.printf(Locale.ROOT, "Last batch: %d at %s: %,d forecasts, %,d rows, %,d rejected in %.1f s "
                     + "(%.1f forecasts/s)%n", b.batchId(), b.finishedAt(), b.forecastsWritten(), b.rowsWritten(),
                     b.forecastsRejected(), b.seconds(), b.forecastsPerSecond());
+        }
+        if (report.lines().stream().anyMatch(l -> l.stale() > 0 || l.changedFits() + l.staleFits() > 0)) {
+            System.out.println("Stale forecasts are recomputed by enqueueing their range again (or backfill); fits "
+                    + "to redo are retrained by train, or by backfill/run --train-missing. README: Freshness.");
         }
         System.out.println("Locations:");
         for (Map.Entry<String, String> e : report.locations().entrySet()) {

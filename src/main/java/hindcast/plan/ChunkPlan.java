@@ -9,18 +9,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * What to do with each date of one valid request: skip the dates already complete, reject those no stored fit
- * can serve (with the reason), and compute the rest in chunks. A chunk covers {@code chunkSize} consecutive
- * calendar days and is written in one MERGE; its dates may use different fits (a fit's window boundary does not
- * split a chunk). A chunk with nothing to compute or reject is left out.
+ * What to do with each date of one valid request: skip the dates whose forecast is stored, complete and fresh
+ * ({@link StoredForecast#isFresh}), reject those no fresh stored fit can serve (with the reason), and compute the
+ * rest in chunks, replacing what is stored of a stale one. A chunk covers {@code chunkSize} consecutive calendar
+ * days and is written in one MERGE; its dates may use different fits (a fit's window boundary does not split a
+ * chunk). A chunk with nothing to compute or reject is left out.
  */
-public record ChunkPlan(long requested, long existing, int trainingWindows, List<Chunk> chunks) {
+public record ChunkPlan(long requested, long existing, long stale, int trainingWindows, List<Chunk> chunks) {
 
-    /** A date to compute and the fit that serves it. */
-    public record Forecast(LocalDate date, TrainedModel fit) {
+    /**
+     * A date to compute, the fit that serves it and the fingerprint its rows will carry; {@code replaces} when
+     * rows of an older (stale or incomplete) forecast of the date are stored.
+     */
+    public record Forecast(LocalDate date, TrainedModel fit, String fingerprint, boolean replaces) {
     }
 
     /** A date that is not computed, and why. */
@@ -39,6 +42,16 @@ public record ChunkPlan(long requested, long existing, int trainingWindows, List
             return forecasts.stream().map(f -> f.fit().trainDate()).toList();
         }
 
+        /** The fingerprint of each of {@link #dates()}, in the same order. */
+        public List<String> fingerprints() {
+            return forecasts.stream().map(Forecast::fingerprint).toList();
+        }
+
+        /** Whether some forecast of the chunk replaces stored rows (the write must update, not only insert). */
+        public boolean replaces() {
+            return forecasts.stream().anyMatch(Forecast::replaces);
+        }
+
         /** The fits the chunk uses, by train date. */
         public Map<LocalDate, TrainedModel> fits() {
             Map<LocalDate, TrainedModel> fits = new LinkedHashMap<>();
@@ -46,29 +59,31 @@ public record ChunkPlan(long requested, long existing, int trainingWindows, List
             return fits;
         }
 
-        /** Dates computed or rejected: those that were not complete. */
+        /** Dates computed or rejected: those that were not complete and fresh. */
         public int handled() {
             return forecasts.size() + rejections.size();
         }
     }
 
-    /** Dates of the request not found complete. */
+    /** Dates of the request not found complete and fresh. */
     public long toGenerate() {
         return requested - existing;
     }
 
     /**
-     * Plans a request that passed {@link RequestCheck}. {@code complete} holds the request's dates that already
-     * have all their paths; {@code model} is the request's model, used to check once per fit that its stored
+     * Plans a request that passed {@link RequestCheck}. {@code stored} holds the request's dates that have rows
+     * (from the forecast index); {@code model} is the request's model, used to check once per fit that its stored
      * parameters can be restored, before any Spark job.
      */
-    public static ChunkPlan of(ForecastPlanner planner, ForecastModel model, Set<LocalDate> complete, int chunkSize) {
+    public static ChunkPlan of(ForecastPlanner planner, ForecastModel model, Map<LocalDate, StoredForecast> stored,
+                               int paths, int chunkSize) {
         Request request = planner.request();
+        Freshness freshness = planner.freshness();
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunk size must be at least 1, got " + chunkSize);
         }
-        long existing = complete.stream()
-                .filter(d -> !d.isBefore(request.startDate()) && !d.isAfter(request.endDate())).count();
+        long existing = 0;
+        long stale = 0;
         Map<LocalDate, Optional<Rejection>> unrestorable = new HashMap<>();
         List<Chunk> chunks = new ArrayList<>();
         for (LocalDate from = request.startDate(); !from.isAfter(request.endDate()); from = from.plusDays(chunkSize)) {
@@ -77,8 +92,13 @@ public record ChunkPlan(long requested, long existing, int trainingWindows, List
             List<Forecast> forecasts = new ArrayList<>();
             List<DateRejection> rejections = new ArrayList<>();
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                if (complete.contains(d)) {
+                StoredForecast old = stored.get(d);
+                if (old != null && old.isFresh(freshness, paths)) {
+                    existing++;
                     continue;
+                }
+                if (old != null) {
+                    stale++;
                 }
                 ForecastPlanner.Decision decision = planner.decide(d);
                 TrainedModel fit = decision.model();
@@ -88,14 +108,14 @@ public record ChunkPlan(long requested, long existing, int trainingWindows, List
                 if (rejection != null) {
                     rejections.add(new DateRejection(d, rejection));
                 } else {
-                    forecasts.add(new Forecast(d, fit));
+                    forecasts.add(new Forecast(d, fit, freshness.forecast(fit.trainDate(), d), old != null));
                 }
             }
             if (!forecasts.isEmpty() || !rejections.isEmpty()) {
                 chunks.add(new Chunk(from, to, List.copyOf(forecasts), List.copyOf(rejections)));
             }
         }
-        return new ChunkPlan(request.days(), existing, planner.windowsBetween(request.startDate(), request.endDate()),
+        return new ChunkPlan(request.days(), existing, stale, planner.windowsBetween(request.startDate(), request.endDate()),
                 List.copyOf(chunks));
     }
 

@@ -5,24 +5,31 @@ import hindcast.model.TrainFrequency;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 
 /**
  * Decides, for each forecast date D of a valid request, which trained model serves it, or why none can:
  * the model is the latest one trained at T <= D with D still inside T's window (D < T + frequency), and the
- * market must have enough history and a recent observation on or before D-1.
+ * market must have enough history and a recent observation on or before D-1, and the model must be fresh
+ * (made by today's definition from today's data, {@link Freshness}).
  */
 public final class ForecastPlanner {
     private final Request request;
     private final TrainFrequency frequency;
     private final MarketSeries series;
     private final NavigableMap<LocalDate, TrainedModel> models;
+    private final Freshness freshness;
+    /** A fit's freshness, checked once however many dates it serves. */
+    private final Map<LocalDate, Optional<Rejection>> fitChecks = new HashMap<>();
     private final int minTrainingRows;
     private final int maxStalenessDays;
 
     public ForecastPlanner(Request request, MarketSeries series, NavigableMap<LocalDate, TrainedModel> models,
-                           int minTrainingRows, int maxStalenessDays) {
+                           Freshness freshness, int minTrainingRows, int maxStalenessDays) {
+        this.freshness = freshness;
         this.request = request;
         this.frequency = TrainFrequency.parse(request.trainFrequency());
         this.series = series;
@@ -33,6 +40,10 @@ public final class ForecastPlanner {
 
     public Request request() {
         return request;
+    }
+
+    public Freshness freshness() {
+        return freshness;
     }
 
     /** Either {@code model} or {@code rejection} is set. */
@@ -58,7 +69,9 @@ public final class ForecastPlanner {
             return reject(d, Rejection.Kind.NO_TRAINED_MODEL, "no " + request.modelVersion() + " model trained "
                     + frequency.label() + " covers " + d + " (" + latest + "); run: " + request.trainCommand());
         }
-        return new Decision(d, trained.getValue(), null);
+        Optional<Rejection> stale = fitChecks.computeIfAbsent(trained.getKey(),
+                t -> freshness.check(trained.getValue(), request.trainCommand()));
+        return stale.map(r -> new Decision(d, null, r)).orElseGet(() -> new Decision(d, trained.getValue(), null));
     }
 
     /** Number of trained models whose window overlaps [from, to]. */

@@ -19,6 +19,8 @@ public record Rejection(Kind kind, String reason) {
         INSUFFICIENT_HISTORY,
         STALE_DATA,
         NO_TRAINED_MODEL,
+        MODEL_CHANGED,
+        FIT_STALE,
         MODEL_FAILURE
     }
 
@@ -32,6 +34,20 @@ public record Rejection(Kind kind, String reason) {
     public static Rejection cannotRestore(String modelVersion, LocalDate trainDate, String why) {
         return new Rejection(Kind.MODEL_FAILURE, "the " + modelVersion + " model trained at " + trainDate
                 + " cannot be restored: " + why);
+    }
+
+    /** The fit was made by another definition of the model; {@code changes} says what differs (old → new). */
+    public static Rejection modelChanged(String modelVersion, LocalDate trainDate, String changes, String fix) {
+        return new Rejection(Kind.MODEL_CHANGED, "the " + modelVersion + " model's definition changed since its fit at "
+                + trainDate + ": " + changes + "; retrain it (replacing the old fits): " + fix
+                + ", or work the request with --train-missing");
+    }
+
+    /** The fit read market data that has changed since. */
+    public static Rejection fitStale(String modelVersion, LocalDate trainDate, String fix) {
+        return new Rejection(Kind.FIT_STALE, "the " + modelVersion + " fit at " + trainDate
+                + " was trained on market data that has changed since; retrain it: " + fix
+                + ", or work the request with --train-missing");
     }
 
     /** The model failed while computing paths; {@code failure} says which forecast and why. */

@@ -37,10 +37,12 @@ public sealed interface BackfillEvent {
     }
 
     /**
-     * The request's dates: {@code requested} in its range, {@code existing} found complete, {@code toGenerate}
-     * the others, of which {@code rejected} cannot be served; {@code trainingWindows} fits cover the range.
+     * The request's dates: {@code requested} in its range, {@code existing} found complete and fresh,
+     * {@code toGenerate} the others (among them {@code stale}: stored, but made from inputs or a definition that
+     * changed since), of which {@code rejected} cannot be served; {@code trainingWindows} fits cover the range.
      */
-    record RequestPlanned(String requestId, int trainingWindows, long requested, long existing, long toGenerate,
+    record RequestPlanned(String requestId, int trainingWindows, long requested, long existing, long stale,
+                          long toGenerate,
                           long rejected) implements BackfillEvent {
     }
 

@@ -36,8 +36,9 @@ public final class ConsoleProgress implements BackfillListener {
         } else if (event instanceof BackfillEvent.RequestRejected e) {
             out.println("  Rejected: " + e.rejection().kind() + ": " + e.rejection().reason());
         } else if (event instanceof BackfillEvent.RequestPlanned e) {
-            out.printf(Locale.ROOT, "  Training windows: %d    Forecast dates: %d    Already exist: %d    To generate: %d%n",
-                    e.trainingWindows(), e.requested(), e.existing(), e.toGenerate());
+            out.printf(Locale.ROOT, "  Training windows: %d    Forecast dates: %d    Already exist: %d    To generate: %d%s%n",
+                    e.trainingWindows(), e.requested(), e.existing(), e.toGenerate(),
+                    e.stale() == 0 ? "" : " (" + e.stale() + " stale, replaced)");
             bar = new Bar(e.requestId(), e.toGenerate());
         } else if (event instanceof BackfillEvent.ForecastsHandled e) {
             // Spark's listener thread may report a task of an earlier request late: it has no bar any more.

@@ -11,57 +11,38 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 
+import hindcast.plan.StoredForecast;
+
 import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongConsumer;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-
 /**
- * The {@code distributions} table. Writes are insert-only MERGEs on (commodity, model_version,
- * forecast_start_date, path_id), so a replayed or overlapping chunk inserts nothing. The ON clause also
- * carries literal commodity, model and date-range predicates: Delta then reads only the files of that
- * range, which keeps a chunk's cost flat as the table grows (see README, "Idempotency").
+ * The {@code distributions} table. A chunk of new forecasts is written by an insert-only MERGE on (commodity,
+ * model_version, forecast_start_date, path_id), so a replayed or overlapping chunk inserts nothing; a chunk that
+ * replaces stale forecasts updates exactly the rows whose fingerprint differs, in the same single commit, so a
+ * forecast never has paths of two writes. The ON clause also carries literal commodity, model and date-range
+ * predicates: Delta then reads only the files of that range, which keeps a chunk's cost flat as the table grows
+ * (see README, "Idempotency"). Each write then brings the {@link ForecastIndex} up to date.
  */
 public final class DistributionStore {
     private final SparkSession spark;
     private final Settings settings;
-    private final String path;
+    private final ForecastIndex index;
 
-    DistributionStore(SparkSession spark, Settings settings) {
+    DistributionStore(SparkSession spark, Settings settings, ForecastIndex index) {
         this.spark = spark;
         this.settings = settings;
-        this.path = Table.DISTRIBUTIONS.location(settings);
-    }
-
-    /** Forecast dates in [from, to] that have all their paths. */
-    public Set<LocalDate> completeDates(String commodity, String modelVersion, LocalDate from, LocalDate to) {
-        Set<LocalDate> out = new HashSet<>();
-        for (Row r : complete(commodity, modelVersion, from, to).collectAsList()) {
-            out.add(r.getAs(0));
-        }
-        return out;
-    }
-
-    private Dataset<Row> complete(String commodity, String modelVersion, LocalDate from, LocalDate to) {
-        return spark.read().format("delta").load(path)
-                .where(col("commodity").equalTo(lit(commodity))
-                        .and(col("model_version").equalTo(lit(modelVersion)))
-                        .and(col("forecast_start_date").between(lit(from), lit(to)))
-                        .and(col("path_id").between(1, settings.forecast().paths())))
-                .groupBy("forecast_start_date").agg(count(lit(1)).as("paths"))
-                .where(col("paths").equalTo(settings.forecast().paths()))
-                .select("forecast_start_date");
+        this.index = index;
     }
 
     /**
-     * Computes the chunk on the executors and MERGEs it in one commit. Returns the rows inserted.
-     * {@code progress} hears the number of forecasts computed so far each time a Spark task ends.
+     * Computes the chunk on the executors and MERGEs it in one commit, then records it in the index. Returns the
+     * rows inserted or replaced. {@code progress} hears the number of forecasts computed so far each time a Spark
+     * task ends.
      */
-    long write(ChunkJob job, int partitions, LongConsumer progress) {
+    long write(ChunkJob job, boolean replaces, int partitions, LongConsumer progress) {
         SparkContext sc = spark.sparkContext();
         Broadcast<ChunkJob> shared = sc.broadcast(job, scala.reflect.ClassTag$.MODULE$.apply(ChunkJob.class));
         LongAccumulator computed = sc.longAccumulator("forecasts computed");
@@ -72,20 +53,42 @@ public final class DistributionStore {
             }
         };
         sc.addSparkListener(listener);
+        long written;
         try {
             Dataset<Row> rows = spark.range(0, job.forecastDates().size(), 1, partitions)
                     .mapPartitions(new ForecastRows(shared, computed), Encoders.row(Table.DISTRIBUTIONS.schema()));
-            return Merge.into(spark, settings, Table.DISTRIBUTIONS)
+            Merge merge = Merge.into(spark, settings, Table.DISTRIBUTIONS)
                     .pruning("t.commodity = " + Sql.string(job.commodity())
                             + " AND t.model_version = " + Sql.string(job.modelVersion())
                             + " AND t.forecast_start_date BETWEEN " + Sql.date(job.firstDate())
                             + " AND " + Sql.date(job.lastDate()))
                     .describedAs("distributions MERGE of " + job.commodity() + " / " + job.modelVersion() + " "
-                            + job.firstDate() + ".." + job.lastDate())
-                    .insertMissingCounted(rows);
+                            + job.firstDate() + ".." + job.lastDate());
+            written = replaces ? merge.replaceCounted(rows, "NOT (t.fingerprint <=> s.fingerprint)")
+                    : merge.insertMissingCounted(rows);
         } finally {
             sc.removeSparkListener(listener);
             shared.destroy();
+        }
+        recordInIndex(job, written);
+        return written;
+    }
+
+    /**
+     * When the write stored every path of every forecast, the index rows are the job's own; otherwise some rows
+     * were there already (an overlapping or replayed write), and the index is derived from what the table holds.
+     */
+    private void recordInIndex(ChunkJob job, long written) {
+        List<LocalDate> dates = job.forecastDates();
+        if (written == (long) dates.size() * job.paths()) {
+            List<StoredForecast> stored = new ArrayList<>(dates.size());
+            for (int i = 0; i < dates.size(); i++) {
+                stored.add(new StoredForecast(dates.get(i), job.trainDates().get(i), job.fingerprints().get(i),
+                        job.paths()));
+            }
+            index.record(job.commodity(), job.modelVersion(), stored, job.generatedAt());
+        } else {
+            index.derive(job.commodity(), job.modelVersion(), job.firstDate(), job.lastDate());
         }
     }
 }

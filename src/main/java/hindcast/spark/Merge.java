@@ -16,7 +16,8 @@ import static org.apache.spark.sql.functions.col;
 /**
  * The one way Hindcast writes a keyed table: a Delta MERGE matching on the table's key ({@link Table#keyColumns}),
  * retried by {@link ConflictRetry} when it loses a race with another writer. {@link #insertMissing} never changes
- * a stored row, so a replayed or overlapping write inserts nothing; {@link #upsert} also rewrites matched rows.
+ * a stored row, so a replayed or overlapping write inserts nothing; {@link #upsert} also rewrites matched rows,
+ * {@link #replaceCounted} only the matched rows that are stale.
  * <p>
  * {@link #pruning} adds literal predicates on the target ({@code t.commodity = 'Coffee' AND ...}) to the ON
  * clause: Delta then reads only the files those can match, which keeps a write's cost flat as the table grows.
@@ -70,17 +71,33 @@ final class Merge {
         ConflictRetry.run(what, builder(target(), source).whenMatched().updateAll().whenNotMatched().insertAll()::execute);
     }
 
-    /**
-     * {@link #insertMissing}, returning the rows it inserted, read from its own commit (found by a tag in the
-     * commit's user metadata, since another job may have committed right after it); 0 when it found every key
-     * present and made no commit.
-     */
+    /** {@link #insertMissing}, returning the rows it inserted (see {@link #counted}). */
     long insertMissingCounted(Dataset<Row> source) {
-        String tag = "hindcast " + UUID.randomUUID();
         DeltaTable target = target(); // resolved once: each resolution reads the Delta log
+        return counted(target, () -> insertMissing(target, source));
+    }
+
+    /**
+     * Inserts new keys and overwrites the matched rows for which {@code stale} holds (a condition on {@code t} and
+     * {@code s}), all in one commit; returns the rows it inserted or updated. A replay finds nothing stale and
+     * changes nothing.
+     */
+    long replaceCounted(Dataset<Row> source, String stale) {
+        DeltaTable target = target();
+        return counted(target, () -> ConflictRetry.run(what,
+                builder(target, source).whenMatched(stale).updateAll().whenNotMatched().insertAll()::execute));
+    }
+
+    /**
+     * Runs a MERGE and returns the rows it inserted or updated, read from its own commit (found by a tag in the
+     * commit's user metadata, since another job may have committed right after it); 0 when it changed nothing
+     * and made no commit.
+     */
+    private long counted(DeltaTable target, Runnable merge) {
+        String tag = "hindcast " + UUID.randomUUID();
         spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", tag);
         try {
-            insertMissing(target, source);
+            merge.run();
         } finally {
             spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
         }
@@ -90,7 +107,8 @@ final class Merge {
             return 0;
         }
         Map<String, String> metrics = ours.get(0).getJavaMap(0);
-        return Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0"));
+        return Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0"))
+                + Long.parseLong(metrics.getOrDefault("numTargetRowsUpdated", "0"));
     }
 
     private DeltaTable target() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hindcast.config.Settings;
 import hindcast.plan.TrainedModel;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -15,9 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -39,44 +38,54 @@ public final class ModelStore {
 
     /** Fits stored for the key with train dates in [from, to]. */
     public NavigableMap<LocalDate, TrainedModel> load(Key key, LocalDate from, LocalDate to) {
-        NavigableMap<LocalDate, TrainedModel> out = new TreeMap<>();
-        for (Row r : select(key, from, to).collectAsList()) {
-            TrainedModel m = toModel(r);
-            out.put(m.trainDate(), m);
-        }
-        return out;
+        return toModels(select(key, from, to));
     }
 
-    public Set<LocalDate> trainDates(Key key, LocalDate from, LocalDate to) {
-        Set<LocalDate> out = new TreeSet<>();
-        for (Row r : select(key, from, to).select("train_date").collectAsList()) {
-            out.add(r.getAs(0));
-        }
-        return out;
+    /** Every fit of (commodity, model), of any train frequency, without its binary state. */
+    public List<TrainedModel> allWithoutState(String commodity, String modelVersion) {
+        return List.copyOf(toModels(spark.read().format("delta").load(Table.TRAINED_MODELS.location(settings))
+                .where(col("commodity").equalTo(lit(commodity)).and(col("model_version").equalTo(lit(modelVersion))))
+                .drop("state")).values());
     }
 
-    /** Inserts fits whose key is not stored yet: re-running training never changes a stored model. */
-    public void insertNew(Key key, String modelType, List<TrainedModel> models) {
+    /** {@link #load} without the binary states: what deciding whether fits are fresh needs. */
+    public NavigableMap<LocalDate, TrainedModel> loadWithoutState(Key key, LocalDate from, LocalDate to) {
+        return toModels(select(key, from, to).drop("state"));
+    }
+
+    /**
+     * Stores fits, replacing stored ones of the same key in the same commit: only fits that are missing, stale
+     * or of a changed definition are ever trained, so a fresh stored fit is never rewritten.
+     */
+    public void store(Key key, String modelType, List<TrainedModel> models) {
         if (models.isEmpty()) {
             return;
         }
         Instant now = Instant.now();
         Merge merge = Merge.into(spark, settings, Table.TRAINED_MODELS);
-        merge.insertMissing(merge.frame(models.stream().map(m -> toRow(key, modelType, m, now)).toList()));
+        merge.upsert(merge.frame(models.stream().map(m -> toRow(key, modelType, m, now)).toList()));
     }
 
     /** A fit as a row of {@code trained_models}; its data cutoff is the day before its train date. */
     private static Row toRow(Key key, String modelType, TrainedModel m, Instant createdAt) {
         return RowFactory.create(key.commodity(), key.modelVersion(), key.trainFrequency(), m.trainDate(), modelType,
-                toJson(m.parameters()), m.state(), m.trainingRows(), m.trainDate().minusDays(1), createdAt);
+                toJson(m.parameters()), m.state(), m.trainingRows(), m.trainDate().minusDays(1), createdAt,
+                m.definition(), m.inputFingerprint());
     }
 
-    private static TrainedModel toModel(Row r) {
-        return new TrainedModel(r.getAs("train_date"), parseParameters(r.getAs("parameters")),
-                r.<Integer>getAs("training_rows"), r.getAs("state"));
+    private static NavigableMap<LocalDate, TrainedModel> toModels(Dataset<Row> rows) {
+        NavigableMap<LocalDate, TrainedModel> out = new TreeMap<>();
+        boolean withState = List.of(rows.columns()).contains("state");
+        for (Row r : rows.collectAsList()) {
+            TrainedModel m = new TrainedModel(r.getAs("train_date"), parseParameters(r.getAs("parameters")),
+                    r.<Integer>getAs("training_rows"), withState ? r.getAs("state") : null, r.getAs("definition"),
+                    r.getAs("input_fingerprint"));
+            out.put(m.trainDate(), m);
+        }
+        return out;
     }
 
-    private org.apache.spark.sql.Dataset<Row> select(Key key, LocalDate from, LocalDate to) {
+    private Dataset<Row> select(Key key, LocalDate from, LocalDate to) {
         return spark.read().format("delta").load(Table.TRAINED_MODELS.location(settings))
                 .where(col("commodity").equalTo(lit(key.commodity()))
                         .and(col("model_version").equalTo(lit(key.modelVersion())))

@@ -7,6 +7,8 @@ import hindcast.model.MarketSeries;
 import hindcast.model.TrainFrequency;
 import hindcast.plan.ChunkPlan;
 import hindcast.plan.ForecastPlanner;
+import hindcast.plan.Freshness;
+import hindcast.plan.StoredForecast;
 import hindcast.plan.Rejection;
 import hindcast.plan.Request;
 import hindcast.plan.RequestCheck;
@@ -24,7 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
@@ -39,6 +41,7 @@ final class RequestRunner {
     private final RequestCheck check;
     private final ModelStore models;
     private final DistributionStore distributions;
+    private final ForecastIndex index;
     private final ErrorLog errors;
     private final Trainer trainer;
     private final MarketCache markets;
@@ -51,6 +54,7 @@ final class RequestRunner {
         this.check = new RequestCheck(settings.commodities(), settings.models(), settings.forecast().maxRequestDays());
         this.models = warehouse.models();
         this.distributions = warehouse.distributions();
+        this.index = warehouse.index();
         this.errors = warehouse.errors();
         this.trainer = warehouse.trainer(out);
         this.markets = warehouse.marketCache();
@@ -78,14 +82,16 @@ final class RequestRunner {
         NavigableMap<LocalDate, TrainedModel> trained = models.load(
                 new ModelStore.Key(request.commodity(), request.modelVersion(), frequency.label()),
                 request.startDate().minusYears(1), request.endDate());
-        ForecastPlanner planner = new ForecastPlanner(request, market(request.commodity()), trained,
+        MarketSeries series = market(request.commodity());
+        ForecastPlanner planner = new ForecastPlanner(request, series, trained,
+                Freshness.of(settings.models().spec(request.modelVersion()), series),
                 settings.forecast().minTrainingRows(), settings.forecast().maxDataStalenessDays());
-        Set<LocalDate> complete = distributions.completeDates(request.commodity(), request.modelVersion(),
+        Map<LocalDate, StoredForecast> stored = index.load(request.commodity(), request.modelVersion(),
                 request.startDate(), request.endDate());
-        ChunkPlan plan = ChunkPlan.of(planner, settings.models().model(request.modelVersion()), complete,
-                settings.forecast().chunkSize());
+        ChunkPlan plan = ChunkPlan.of(planner, settings.models().model(request.modelVersion()), stored,
+                settings.forecast().paths(), settings.forecast().chunkSize());
         listener.on(new BackfillEvent.RequestPlanned(request.requestId(), plan.trainingWindows(), plan.requested(),
-                plan.existing(), plan.toGenerate(),
+                plan.existing(), plan.stale(), plan.toGenerate(),
                 plan.chunks().stream().mapToLong(c -> c.rejections().size()).sum()));
 
         Counts counts = new Counts(plan.requested(), plan.existing(), 0, 0, 0);
@@ -112,10 +118,10 @@ final class RequestRunner {
         if (!chunk.forecasts().isEmpty()) {
             ChunkJob job = new ChunkJob(request.modelVersion(), settings.models().spec(request.modelVersion()),
                     market(request.commodity()), chunk.dates(), chunk.trainDates(),
-                    java.util.Collections.nCopies(chunk.dates().size(), (String) null), chunk.fits(), settings.forecast().paths(),
+                    chunk.fingerprints(), chunk.fits(), settings.forecast().paths(),
                     Horizon.DAYS, Instant.now().truncatedTo(ChronoUnit.MICROS));
             try {
-                rows = distributions.write(job, partitions(), progress);
+                rows = distributions.write(job, chunk.replaces(), partitions(), progress);
                 written = chunk.forecasts().size();
             } catch (Exception e) { // SparkException is checked, so not a RuntimeException
                 ModelFailure failure = ModelFailure.in(e).orElse(null);

@@ -7,6 +7,7 @@ import hindcast.model.Horizon;
 import hindcast.model.MarketSeries;
 import hindcast.model.TrainFrequency;
 import hindcast.plan.ForecastPlanner;
+import hindcast.plan.Freshness;
 import hindcast.plan.Rejection;
 import hindcast.plan.Request;
 import hindcast.plan.RequestCheck;
@@ -33,7 +34,7 @@ public final class SingleForecast {
         var trained = warehouse.models().load(
                 new ModelStore.Key(commodity, modelVersion, frequency.label()), date.minusYears(1), date);
         ForecastPlanner.Decision decision = new ForecastPlanner(request, series, trained,
-                settings.forecast().minTrainingRows(), settings.forecast().maxDataStalenessDays()).decide(date);
+                Freshness.of(settings.models().spec(modelVersion), series), settings.forecast().minTrainingRows(), settings.forecast().maxDataStalenessDays()).decide(date);
         if (decision.rejection() != null) {
             throw Errors.cannotForecast(decision.rejection().kind().name(), decision.rejection().reason());
         }

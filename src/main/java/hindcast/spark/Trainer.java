@@ -5,6 +5,7 @@ import hindcast.error.Errors;
 import hindcast.model.MarketSeries;
 import hindcast.model.ModelSpec;
 import hindcast.model.TrainFrequency;
+import hindcast.plan.Freshness;
 import hindcast.plan.Rejection;
 import hindcast.plan.TrainedModel;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -63,8 +64,10 @@ public final class Trainer {
     }
 
     /**
-     * Fits what is not stored yet (stored fits are kept as they are). A fit that fails is reported with its
-     * model, train date and reason and stored nothing; the other fits are stored.
+     * Fits what is not stored fresh: missing fits, and stored ones made by another definition of the model or
+     * from market data that has changed since ({@link Freshness}), which the new fits replace. Fresh stored fits
+     * are kept as they are. A fit that fails is reported with its model, train date and reason and stores nothing
+     * (a stale fit it would have replaced stays, and stays stale); the other fits are stored.
      */
     public Result train(String commodity, List<String> modelVersions, TrainFrequency frequency, LocalDate start,
                         LocalDate end) {
@@ -79,19 +82,29 @@ public final class Trainer {
             throw Errors.noMarketData(commodity);
         }
         List<LocalDate> schedule = frequency.schedule(start, end);
-        Map<String, Set<LocalDate>> stored = new LinkedHashMap<>();
+        Map<String, Freshness> freshness = new LinkedHashMap<>();
+        Map<String, Replaced> replaced = new LinkedHashMap<>();
         Map<String, List<LocalDate>> tooShort = new LinkedHashMap<>();
         List<FitJob> jobs = new ArrayList<>();
         for (String version : modelVersions) {
             ModelSpec spec = settings.models().spec(version);
-            spec.newModel(); // a bad registry entry fails here, once, not in every task
-            Set<LocalDate> have = store.trainDates(key(commodity, version, frequency), start, end);
-            stored.put(version, have);
+            Freshness now = Freshness.of(spec, series); // a bad registry entry fails here, once, not in every task
+            freshness.put(version, now);
+            Map<LocalDate, TrainedModel> have = store.loadWithoutState(key(commodity, version, frequency), start, end);
+            Replaced old = new Replaced();
+            replaced.put(version, old);
             List<LocalDate> shortOnes = new ArrayList<>();
             tooShort.put(version, shortOnes);
             for (LocalDate t : schedule) {
-                if (have.contains(t)) {
+                TrainedModel stored = have.get(t);
+                if (stored != null && now.isFresh(stored)) {
+                    old.fresh++;
                     continue;
+                }
+                if (stored != null && !now.definition().equals(stored.definition())) {
+                    old.changed++;
+                } else if (stored != null) {
+                    old.stale++;
                 }
                 if (series.cutAt(t.minusDays(1)).size() < settings.forecast().minTrainingRows()) {
                     shortOnes.add(t);
@@ -106,17 +119,20 @@ public final class Trainer {
         for (String version : modelVersions) {
             List<TrainedModel> fits = new ArrayList<>();
             Map<String, List<LocalDate>> failed = new TreeMap<>();
+            Freshness now = freshness.get(version);
             for (FitResult r : results.getOrDefault(version, List.of())) {
                 if (r.error() == null) {
-                    fits.add(r.model());
+                    LocalDate t = r.job().trainDate();
+                    fits.add(r.model().madeBy(now.definition(), now.fitInputs(t)));
                 } else {
                     failed.computeIfAbsent(r.error(), e -> new ArrayList<>()).add(r.job().trainDate());
                 }
             }
-            store.insertNew(key(commodity, version, frequency), settings.models().spec(version).type(), fits);
+            store.store(key(commodity, version, frequency), settings.models().spec(version).type(), fits);
             fitted += fits.size();
-            out.printf("Trained %s / %s (%s): %d train dates, %d fitted, %d already stored%n",
-                    commodity, version, frequency.label(), schedule.size(), fits.size(), stored.get(version).size());
+            Replaced old = replaced.get(version);
+            out.printf("Trained %s / %s (%s): %d train dates, %d fitted, %d already stored%s%n",
+                    commodity, version, frequency.label(), schedule.size(), fits.size(), old.fresh, old.describe());
             if (!tooShort.get(version).isEmpty()) {
                 out.printf("  skipped %d train date(s) with fewer than %d observations before them: %s%n",
                         tooShort.get(version).size(), settings.forecast().minTrainingRows(), abbreviate(tooShort.get(version)));
@@ -128,6 +144,24 @@ public final class Trainer {
             });
         }
         return new Result(fitted, failures);
+    }
+
+    /** Stored fits found not fresh, which new fits replace. */
+    private static final class Replaced {
+        int fresh;
+        int changed;
+        int stale;
+
+        String describe() {
+            List<String> parts = new ArrayList<>();
+            if (changed > 0) {
+                parts.add(changed + " of a changed definition");
+            }
+            if (stale > 0) {
+                parts.add(stale + " trained on data changed since");
+            }
+            return parts.isEmpty() ? "" : "; replacing " + String.join(" and ", parts);
+        }
     }
 
     /** Runs the fits as one Spark job, a task per fit; the series is broadcast once. */

@@ -15,6 +15,7 @@ public final class Warehouse {
     private final Settings settings;
     private final MarketStore market;
     private final ModelStore models;
+    private final ForecastIndex index;
     private final DistributionStore distributions;
     private final TaskQueue tasks;
     private final ErrorLog errors;
@@ -34,7 +35,8 @@ public final class Warehouse {
         this.settings = settings;
         this.market = new MarketStore(spark, settings);
         this.models = new ModelStore(spark, settings);
-        this.distributions = new DistributionStore(spark, settings);
+        this.index = new ForecastIndex(spark, settings);
+        this.distributions = new DistributionStore(spark, settings, index);
         this.tasks = new TaskQueue(spark, settings);
         this.errors = new ErrorLog(spark, settings);
         this.actuals = new Actuals(spark, settings, market);
@@ -49,6 +51,9 @@ public final class Warehouse {
      */
     public Warehouse register() {
         Tables.register(spark, settings);
+        if (index.needsRebuild()) { // distributions written by a version without the index
+            index.rebuild();
+        }
         return this;
     }
 
@@ -78,6 +83,11 @@ public final class Warehouse {
 
     public DistributionStore distributions() {
         return distributions;
+    }
+
+    /** One row per stored forecast: what planning and status read. */
+    public ForecastIndex index() {
+        return index;
     }
 
     public TaskQueue tasks() {

@@ -1,12 +1,15 @@
 package hindcast.plan;
 
 import hindcast.model.MarketSeries;
+import hindcast.model.ModelSpec;
 import hindcast.model.NaiveModel;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,20 +42,52 @@ class ChunkPlanTest {
         return out;
     }
 
-    private static ChunkPlan plan(Set<LocalDate> complete, int chunkSize) {
+    private static final int PATHS = 100;
+    private static final MarketSeries SERIES = series();
+    private static final Freshness FRESHNESS = Freshness.of(new ModelSpec("naive", "naive", Map.of("vol-window", 20)),
+            SERIES);
+
+    private static MarketSeries series() {
         List<LocalDate> weekdays = range("2020-01-01", "2020-06-30").stream()
                 .filter(x -> x.getDayOfWeek() != DayOfWeek.SATURDAY && x.getDayOfWeek() != DayOfWeek.SUNDAY).toList();
         double[] closes = new double[weekdays.size()];
-        java.util.Arrays.fill(closes, 100);
-        MarketSeries series = new MarketSeries("Coffee", weekdays.stream().mapToInt(x -> (int) x.toEpochDay()).toArray(),
-                closes);
+        for (int i = 0; i < closes.length; i++) {
+            closes[i] = 100 + i % 7;
+        }
+        return new MarketSeries("Coffee", weekdays.stream().mapToInt(x -> (int) x.toEpochDay()).toArray(), closes);
+    }
+
+    /** A fit at {@code t} made by today's definition from today's data. */
+    private static TrainedModel fit(String t, Map<String, Double> parameters) {
+        return new TrainedModel(d(t), parameters, 60).madeBy(FRESHNESS.definition(), FRESHNESS.fitInputs(d(t)));
+    }
+
+    private static NavigableMap<LocalDate, TrainedModel> fits() {
         NavigableMap<LocalDate, TrainedModel> fits = new TreeMap<>();
         for (String t : List.of("2020-04-01", "2020-05-01")) {
-            fits.put(d(t), new TrainedModel(d(t), Map.of("mu", 0.0, "sigma", 0.01), 60));
+            fits.put(d(t), fit(t, Map.of("mu", 0.0, "sigma", 0.01)));
         }
-        fits.put(d("2020-06-01"), new TrainedModel(d("2020-06-01"), Map.of("mu", 0.0), 60));
+        fits.put(d("2020-06-01"), fit("2020-06-01", Map.of("mu", 0.0)));
+        return fits;
+    }
+
+    /** Forecasts of the dates stored complete and fresh (made by the April fit). */
+    private static Map<LocalDate, StoredForecast> stored(Collection<LocalDate> dates) {
+        Map<LocalDate, StoredForecast> out = new HashMap<>();
+        dates.forEach(x -> out.put(x, new StoredForecast(x, d("2020-04-01"), FRESHNESS.forecast(d("2020-04-01"), x),
+                PATHS)));
+        return out;
+    }
+
+    private static ChunkPlan plan(Collection<LocalDate> complete, int chunkSize) {
+        return plan(stored(complete), fits(), chunkSize);
+    }
+
+    private static ChunkPlan plan(Map<LocalDate, StoredForecast> stored, NavigableMap<LocalDate, TrainedModel> fits,
+                                  int chunkSize) {
         Request request = new Request("r1", "Coffee", "naive", "monthly", d("2020-04-20"), d("2020-07-10"), null);
-        return ChunkPlan.of(new ForecastPlanner(request, series, fits, 60, 7), new NaiveModel(20), complete, chunkSize);
+        return ChunkPlan.of(new ForecastPlanner(request, SERIES, fits, FRESHNESS, 60, 7), new NaiveModel(20), stored,
+                PATHS, chunkSize);
     }
 
     @Test
@@ -133,6 +168,50 @@ class ChunkPlanTest {
         assertEquals(82, whole.chunks().get(0).handled());
 
         assertThrows(IllegalArgumentException.class, () -> plan(Set.of(), 0));
+    }
+
+    @Test
+    void staleOrIncompleteForecastsAreRecomputedReplacingTheirRows() {
+        Map<LocalDate, StoredForecast> stored = stored(range("2020-04-20", "2020-04-24"));
+        stored.put(d("2020-04-25"), new StoredForecast(d("2020-04-25"), d("2020-04-01"), "0123456789abcdef", PATHS));
+        stored.put(d("2020-04-26"), new StoredForecast(d("2020-04-26"), d("2020-04-01"),
+                FRESHNESS.forecast(d("2020-04-01"), d("2020-04-26")), PATHS - 1));
+        stored.put(d("2020-04-27"), new StoredForecast(d("2020-04-27"), null, null, PATHS)); // before fingerprints
+        ChunkPlan plan = plan(stored, fits(), 10);
+
+        assertEquals(5, plan.existing());
+        assertEquals(3, plan.stale());
+        assertEquals(77, plan.toGenerate());
+        ChunkPlan.Chunk first = plan.chunks().get(0);
+        assertTrue(first.replaces());
+        assertEquals(range("2020-04-25", "2020-04-29"), first.dates());
+        assertEquals(List.of(true, true, true, false, false),
+                first.forecasts().stream().map(ChunkPlan.Forecast::replaces).toList());
+        for (ChunkPlan.Forecast f : first.forecasts()) {
+            assertEquals(FRESHNESS.forecast(d("2020-04-01"), f.date()), f.fingerprint());
+        }
+        assertTrue(plan.chunks().stream().skip(1).noneMatch(ChunkPlan.Chunk::replaces));
+    }
+
+    @Test
+    void aFitOfAnotherDefinitionOrOfChangedDataServesNoDate() {
+        NavigableMap<LocalDate, TrainedModel> fits = fits();
+        TrainedModel april = fits.get(d("2020-04-01"));
+        fits.put(april.trainDate(), april.madeBy("naive(vol-window=250)", april.inputFingerprint()));
+        TrainedModel may = fits.get(d("2020-05-01"));
+        fits.put(may.trainDate(), may.madeBy(may.definition(), "0123456789abcdef"));
+        ChunkPlan plan = plan(Map.of(), fits, 1000);
+
+        List<ChunkPlan.DateRejection> rejected = plan.chunks().get(0).rejections();
+        assertEquals(new ChunkPlan.DateRejection(d("2020-04-20"), new Rejection(Rejection.Kind.MODEL_CHANGED,
+                "the naive model's definition changed since its fit at 2020-04-01: vol-window 250 → 20; retrain it "
+                        + "(replacing the old fits): " + FIX.substring(7) + ", or work the request with --train-missing")),
+                rejected.get(0));
+        assertEquals(new ChunkPlan.DateRejection(d("2020-05-01"), new Rejection(Rejection.Kind.FIT_STALE,
+                "the naive fit at 2020-05-01 was trained on market data that has changed since; retrain it: "
+                        + FIX.substring(7) + ", or work the request with --train-missing")),
+                rejected.stream().filter(r -> r.date().equals(d("2020-05-01"))).findFirst().orElseThrow());
+        assertTrue(plan.chunks().get(0).forecasts().isEmpty(), "no date of April or May is computed");
     }
 
     @Test

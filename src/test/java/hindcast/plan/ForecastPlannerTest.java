@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import hindcast.model.MarketSeries;
+import hindcast.model.ModelSpec;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ class ForecastPlannerTest {
         return LocalDate.parse(s);
     }
 
+    private static final Freshness FRESHNESS = Freshness.of(new ModelSpec("naive", "naive", Map.of()), series());
+
     private static MarketSeries series() {
         int[] days = WEEKDAYS.stream().mapToInt(x -> (int) x.toEpochDay()).toArray();
         double[] closes = new double[days.length];
@@ -40,10 +43,11 @@ class ForecastPlannerTest {
     private static ForecastPlanner planner(String... trainDates) {
         NavigableMap<LocalDate, TrainedModel> models = new TreeMap<>();
         for (String t : trainDates) {
-            models.put(d(t), new TrainedModel(d(t), Map.of("mu", 0.0, "sigma", 0.01), 60));
+            models.put(d(t), new TrainedModel(d(t), Map.of("mu", 0.0, "sigma", 0.01), 60)
+                    .madeBy(FRESHNESS.definition(), FRESHNESS.fitInputs(d(t))));
         }
         Request r = new Request("r1", "Coffee", "naive", "monthly", d("2020-03-01"), d("2020-07-31"), null);
-        return new ForecastPlanner(r, series(), models, 60, 7);
+        return new ForecastPlanner(r, series(), models, FRESHNESS, 60, 7);
     }
 
     private static void assertServedBy(ForecastPlanner p, String date, String trainDate) {

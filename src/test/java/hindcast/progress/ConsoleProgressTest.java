@@ -32,7 +32,7 @@ class ConsoleProgressTest {
         List<String> lines = print(false,
                 new BackfillEvent.BatchStarted(3, 1),
                 new BackfillEvent.RequestStarted(COFFEE),
-                new BackfillEvent.RequestPlanned("r-1", 4, 731, 0, 731, 0),
+                new BackfillEvent.RequestPlanned("r-1", 4, 731, 0, 3, 731, 0),
                 new BackfillEvent.ForecastsHandled("r-1", 512, 731),
                 new BackfillEvent.ForecastsHandled("r-1", 512, 731), // no progress: not redrawn
                 new BackfillEvent.ChunkWritten("r-1", LocalDate.of(2023, 1, 1), LocalDate.of(2024, 12, 31), 731,
@@ -45,7 +45,7 @@ class ConsoleProgressTest {
         assertEquals(6, lines.size(), String.join("\n", lines));
         assertEquals("Batch 3: 1 request(s)", lines.get(0));
         assertEquals("Processing Coffee / random_walk (semiannually)  2023-01-01..2024-12-31  [request r-1]", lines.get(1));
-        assertEquals("  Training windows: 4    Forecast dates: 731    Already exist: 0    To generate: 731", lines.get(2));
+        assertEquals("  Training windows: 4    Forecast dates: 731    Already exist: 0    To generate: 731 (3 stale, replaced)", lines.get(2));
         assertTrue(lines.get(3).matches("  \\[#{21}-{9}]  512/731  \\d+ forecasts/s  ETA \\d+s"), lines.get(3));
         assertTrue(lines.get(4).matches("  \\[#{30}]  731/731  \\d+ forecasts/s  ETA 0s"), lines.get(4));
         assertEquals("Complete: rows written 1,462,000 (expected 1,462,000), forecasts 731, rejected 0", lines.get(5));
@@ -65,7 +65,7 @@ class ConsoleProgressTest {
     void onATerminalTheBarIsRedrawnInPlace() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ConsoleProgress console = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
-        console.on(new BackfillEvent.RequestPlanned("r-1", 1, 10, 0, 10, 0));
+        console.on(new BackfillEvent.RequestPlanned("r-1", 1, 10, 0, 0, 10, 0));
         console.on(new BackfillEvent.ForecastsHandled("r-1", 5, 10));
         console.on(new BackfillEvent.ForecastsHandled("r-1", 10, 10));
         String text = bytes.toString(StandardCharsets.UTF_8);

@@ -26,7 +26,7 @@ class JsonLinesEventsTest {
             new BackfillEvent.RequestStarted(new Request("r-1", "Coffee", "naive", "monthly", LocalDate.of(2021, 1, 1),
                     LocalDate.of(2021, 2, 10), Instant.parse("2024-05-01T10:15:30.123456Z"))),
             new BackfillEvent.RequestRejected("r-2", Rejection.noMarketData("Cocoa"), new BackfillEvent.Counts(0, 0, 0, 0, 3)),
-            new BackfillEvent.RequestPlanned("r-1", 2, 41, 5, 36, 0),
+            new BackfillEvent.RequestPlanned("r-1", 2, 41, 5, 0, 36, 0),
             new BackfillEvent.ForecastsHandled("r-1", 16, 36),
             new BackfillEvent.ChunkWritten("r-1", LocalDate.of(2021, 1, 1), LocalDate.of(2021, 1, 16), 11, 550, 0, 1.25),
             new BackfillEvent.RequestDone("r-1", COUNTS, 1_800),

@@ -176,7 +176,7 @@ class BadTasksTest {
                 + row("reversed", "Coffee", "naive", "monthly", "2021-01-20", "2021-01-10"));
         f.runAvailableNow();
         assertEquals(2, f.count("SELECT count(*) FROM " + f.table(Table.TASK_ERRORS) + " WHERE error_kind = 'UNKNOWN_MODEL'"));
-        StatusReport.Report report = StatusReport.build(f.spark, f.settings);
+        StatusReport.Report report = StatusReport.build(f.warehouse);
         assertAll(
                 () -> assertEquals(3, report.rejectedRequests()),
                 () -> assertEquals(List.of(), report.lines().stream().filter(l -> l.pending() != 0).toList(),

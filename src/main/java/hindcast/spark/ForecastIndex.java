@@ -1,0 +1,115 @@
+package hindcast.spark;
+
+import hindcast.config.Settings;
+import hindcast.plan.StoredForecast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * The {@code forecast_index} table: one small row per forecast of {@code distributions} (fit, fingerprint, paths
+ * stored), so that planning and status read thousands of rows instead of scanning millions of paths. It is
+ * derived from {@code distributions} and written after it: after a crash between the two commits the index
+ * lags (a forecast looks missing or stale), which only makes the next run compute it again, never skip it.
+ */
+public final class ForecastIndex {
+    private final SparkSession spark;
+    private final Settings settings;
+
+    ForecastIndex(SparkSession spark, Settings settings) {
+        this.spark = spark;
+        this.settings = settings;
+    }
+
+    /** The stored forecasts of (commodity, model) dated in [from, to], by date. */
+    public Map<LocalDate, StoredForecast> load(String commodity, String modelVersion, LocalDate from, LocalDate to) {
+        Map<LocalDate, StoredForecast> out = new HashMap<>();
+        for (Row r : table().where(col("commodity").equalTo(lit(commodity))
+                        .and(col("model_version").equalTo(lit(modelVersion)))
+                        .and(col("forecast_start_date").between(lit(from), lit(to))))
+                .select("forecast_start_date", "train_date", "fingerprint", "paths").collectAsList()) {
+            out.put(r.getAs(0), new StoredForecast(r.getAs(0), r.getAs(1), r.getAs(2), r.getInt(3)));
+        }
+        return out;
+    }
+
+    /** Every stored forecast of the commodity, by model and date. */
+    Map<String, Map<LocalDate, StoredForecast>> byModel(String commodity) {
+        Map<String, Map<LocalDate, StoredForecast>> out = new HashMap<>();
+        for (Row r : table().where(col("commodity").equalTo(lit(commodity)))
+                .select("model_version", "forecast_start_date", "train_date", "fingerprint", "paths").collectAsList()) {
+            out.computeIfAbsent(r.getString(0), m -> new HashMap<>())
+                    .put(r.getAs(1), new StoredForecast(r.getAs(1), r.getAs(2), r.getAs(3), r.getInt(4)));
+        }
+        return out;
+    }
+
+    /** The whole index. */
+    public Dataset<Row> table() {
+        return spark.read().format("delta").load(Table.FORECAST_INDEX.location(settings));
+    }
+
+    /** Records forecasts just written with all their paths. */
+    void record(String commodity, String modelVersion, List<StoredForecast> forecasts, Instant writtenAt) {
+        Timestamp at = Timestamp.from(writtenAt);
+        Merge merge = merge(commodity, modelVersion);
+        merge.upsert(merge.frame(forecasts.stream().map(f -> RowFactory.create(commodity, modelVersion, f.date(),
+                f.trainDate(), f.fingerprint(), f.paths(), at)).toList()));
+    }
+
+    /** Re-derives the rows of (commodity, model) dated in [from, to] from what {@code distributions} holds. */
+    void derive(String commodity, String modelVersion, LocalDate from, LocalDate to) {
+        merge(commodity, modelVersion).upsert(derived(col("commodity").equalTo(lit(commodity))
+                .and(col("model_version").equalTo(lit(modelVersion)))
+                .and(col("forecast_start_date").between(lit(from), lit(to)))));
+    }
+
+    /** Replaces the whole index by one derived from {@code distributions}, in one commit. */
+    public void rebuild() {
+        derived(lit(true)).write().format("delta").mode("overwrite").save(Table.FORECAST_INDEX.location(settings));
+    }
+
+    /** Whether the index has never been written while {@code distributions} holds forecasts: an upgrade. */
+    boolean needsRebuild() {
+        return io.delta.tables.DeltaTable.forPath(spark, Table.FORECAST_INDEX.location(settings)).history(1)
+                .select("version").head().getLong(0) == 0
+                && !spark.read().format("delta").load(Table.DISTRIBUTIONS.location(settings))
+                .where(col("is_actuals").equalTo(false)).isEmpty();
+    }
+
+    /**
+     * One row per forecast matching {@code filter}: its paths counted among ids 1..paths; its fit and fingerprint
+     * when all its rows agree on them (rows of two writes never should; if they did, null marks it stale).
+     */
+    private Dataset<Row> derived(Column filter) {
+        Column agree = min("fingerprint").equalTo(max("fingerprint")).and(min("train_date").equalTo(max("train_date")));
+        return spark.read().format("delta").load(Table.DISTRIBUTIONS.location(settings))
+                .where(filter.and(col("path_id").between(1, settings.forecast().paths())))
+                .groupBy("commodity", "model_version", "forecast_start_date")
+                .agg(when(agree, min("train_date")).as("train_date"), when(agree, min("fingerprint")).as("fingerprint"),
+                        count(lit(1)).cast("int").as("paths"), max("generation_timestamp").as("written_at"))
+                .selectExpr(Table.FORECAST_INDEX.schema().fieldNames());
+    }
+
+    private Merge merge(String commodity, String modelVersion) {
+        return Merge.into(spark, settings, Table.FORECAST_INDEX)
+                .pruning("t.commodity = " + Sql.string(commodity) + " AND t.model_version = " + Sql.string(modelVersion))
+                .describedAs("forecast_index MERGE of " + commodity + " / " + modelVersion);
+    }
+}

@@ -1,0 +1,67 @@
+package hindcast.spark;
+
+import hindcast.config.Settings;
+import hindcast.model.MarketSeries;
+import hindcast.plan.Freshness;
+import hindcast.plan.StoredForecast;
+import hindcast.plan.TrainedModel;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How many stored forecasts and fits of a commodity are no longer what today's data and today's model
+ * definitions would make ({@link Freshness}). Reads the forecast index and the fits' provenance, never the paths.
+ * Models no longer in the registry are left out: nothing could recompute them.
+ */
+final class Staleness {
+    private final Warehouse warehouse;
+
+    Staleness(Warehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    /** Per model: forecasts stale or incomplete; fits of a changed definition; fits trained on changed data. */
+    record Counts(long forecasts, long changedFits, long staleFits) {
+        static final Counts NONE = new Counts(0, 0, 0);
+
+        boolean isEmpty() {
+            return forecasts == 0 && changedFits == 0 && staleFits == 0;
+        }
+    }
+
+    /** The counts of each registered model with anything stored for the commodity, by model. */
+    Map<String, Counts> of(String commodity) {
+        return of(commodity, warehouse.market().load(commodity));
+    }
+
+    /** The counts against {@code series}, which need not be what the market table holds (an ingest to come). */
+    Map<String, Counts> of(String commodity, MarketSeries series) {
+        Settings settings = warehouse.settings();
+        Map<String, Counts> out = new LinkedHashMap<>();
+        if (series.size() == 0) {
+            return out;
+        }
+        Map<String, Map<LocalDate, StoredForecast>> forecasts = warehouse.index().byModel(commodity);
+        for (String model : settings.models().names()) {
+            var fits = warehouse.models().allWithoutState(commodity, model);
+            Map<LocalDate, StoredForecast> stored = forecasts.getOrDefault(model, Map.of());
+            if (fits.isEmpty() && stored.isEmpty()) {
+                continue;
+            }
+            Freshness freshness = Freshness.of(settings.models().spec(model), series);
+            int paths = settings.forecast().paths();
+            long staleForecasts = stored.values().stream().filter(f -> !f.isFresh(freshness, paths)).count();
+            long changed = fits.stream().filter(f -> !freshness.definition().equals(f.definition())).count();
+            long staleFits = fits.stream().filter(f -> onChangedData(freshness, f)).count();
+            out.put(model, new Counts(staleForecasts, changed, staleFits));
+        }
+        return out;
+    }
+
+    /** Whether a fit is stale for a reason other than its definition. */
+    static boolean onChangedData(Freshness freshness, TrainedModel fit) {
+        return freshness.definition().equals(fit.definition()) && !freshness.isFresh(fit);
+    }
+}
