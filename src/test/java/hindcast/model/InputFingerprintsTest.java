@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,87 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Input fingerprints: O(1) windows equal to hashing the slice directly, and sensitive to exactly that slice. */
 class InputFingerprintsTest {
-    private static final List<String> TEMP = List.of("temp");
+    private static final List<String> TEMP = List.of(SeriesData.TEMP);
     private static final Reads NAIVE_FORECAST = Reads.closes(1);
     private static final Reads EVERYTHING = new Reads(Reads.ALL, TEMP);
 
-    /** Weekday observations from Monday 2024-01-01 with a temperature and a rain covariate (rain often missing). */
-    private record Data(int[] days, double[] closes, double[] temp, double[] rain) {
-        static Data weekdays(int n) {
-            Rng rng = new Rng(11);
-            int[] days = new int[n];
-            double[] closes = new double[n];
-            double[] temp = new double[n];
-            double[] rain = new double[n];
-            LocalDate d = LocalDate.of(2024, 1, 1);
-            for (int i = 0; i < n; i++, d = d.plusDays(1)) {
-                while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
-                    d = d.plusDays(1);
-                }
-                days[i] = (int) d.toEpochDay();
-                closes[i] = 100 + 10 * rng.nextDouble();
-                temp[i] = 20 + rng.nextGaussian();
-                rain[i] = rng.nextDouble() < 0.3 ? Double.NaN : 5 * rng.nextDouble();
-            }
-            return new Data(days, closes, temp, rain);
-        }
-
-        MarketSeries series() {
-            return new MarketSeries("Coffee", days, closes, Map.of("temp", temp, "rain", rain));
-        }
-
-        LocalDate date(int i) {
-            return LocalDate.ofEpochDay(days[i]);
-        }
-
-        Data copy() {
-            return new Data(days.clone(), closes.clone(), temp.clone(), rain.clone());
-        }
-
-        Data withClose(int i, double close) {
-            Data c = copy();
-            c.closes[i] = close;
-            return c;
-        }
-
-        Data without(int i) {
-            return new Data(remove(days, i), remove(closes, i), remove(temp, i), remove(rain, i));
-        }
-
-        /** With an observation on {@code day}, which no observation has, copying the values of observation i. */
-        Data withExtra(LocalDate day, int i) {
-            int at = -Arrays.binarySearch(days, (int) day.toEpochDay()) - 1;
-            int[] d = new int[days.length + 1];
-            System.arraycopy(days, 0, d, 0, at);
-            d[at] = (int) day.toEpochDay();
-            System.arraycopy(days, at, d, at + 1, days.length - at);
-            return new Data(d, insert(closes, at, closes[i]), insert(temp, at, temp[i]), insert(rain, at, rain[i]));
-        }
-
-        private static int[] remove(int[] a, int i) {
-            int[] out = new int[a.length - 1];
-            System.arraycopy(a, 0, out, 0, i);
-            System.arraycopy(a, i + 1, out, i, out.length - i);
-            return out;
-        }
-
-        private static double[] remove(double[] a, int i) {
-            double[] out = new double[a.length - 1];
-            System.arraycopy(a, 0, out, 0, i);
-            System.arraycopy(a, i + 1, out, i, out.length - i);
-            return out;
-        }
-
-        private static double[] insert(double[] a, int at, double v) {
-            double[] out = new double[a.length + 1];
-            System.arraycopy(a, 0, out, 0, at);
-            out[at] = v;
-            System.arraycopy(a, at, out, at + 1, a.length - at);
-            return out;
-        }
-    }
-
-    private static long fingerprint(Data data, Reads reads, LocalDate cutoff) {
+    private static long fingerprint(SeriesData data, Reads reads, LocalDate cutoff) {
         return new InputFingerprints(data.series()).of(reads, cutoff);
     }
 
@@ -120,7 +43,7 @@ class InputFingerprintsTest {
 
     @Test
     void prefixHashesEqualHashingTheSliceDirectly() {
-        MarketSeries s = Data.weekdays(300).series();
+        MarketSeries s = SeriesData.weekdays(300).series();
         InputFingerprints fingerprints = new InputFingerprints(s);
         Rng rng = new Rng(5);
         List<List<String>> covariateLists = List.of(List.of(), TEMP, List.of("rain", "temp"));
@@ -147,10 +70,10 @@ class InputFingerprintsTest {
     /** The example: Thursday's close is corrected after the fact. */
     @Test
     void correctingThursdaysCloseStalesExactlyTheForecastsThatReadIt() {
-        Data data = Data.weekdays(40);
+        SeriesData data = SeriesData.weekdays(40);
         int thursday = 18;
         assertEquals(DayOfWeek.THURSDAY, data.date(thursday).getDayOfWeek());
-        Data corrected = data.withClose(thursday, data.closes()[thursday] + 0.25);
+        SeriesData corrected = data.withClose(thursday, data.closes()[thursday] + 0.25);
         InputFingerprints before = new InputFingerprints(data.series());
         InputFingerprints after = new InputFingerprints(corrected.series());
         LocalDate thu = data.date(thursday);
@@ -170,7 +93,7 @@ class InputFingerprintsTest {
 
     @Test
     void rowsAddedOrRemovedInsideTheWindowCountAndOutsideDoNot() {
-        Data data = Data.weekdays(60);
+        SeriesData data = SeriesData.weekdays(60);
         Reads last10 = new Reads(10, TEMP);
         LocalDate cutoff = data.date(40); // window: observations 31..40
         long base = fingerprint(data, last10, cutoff);
@@ -194,19 +117,19 @@ class InputFingerprintsTest {
 
     @Test
     void onlyTheListedCovariatesCountMissingIsAValueAndOrderCounts() {
-        Data data = Data.weekdays(30);
+        SeriesData data = SeriesData.weekdays(30);
         LocalDate cutoff = data.date(29);
         Reads temp = new Reads(5, TEMP);
-        Data rainChanged = data.copy();
+        SeriesData rainChanged = data.copy();
         Arrays.fill(rainChanged.rain(), 1.0);
         assertEquals(fingerprint(data, temp, cutoff), fingerprint(rainChanged, temp, cutoff), "rain is not listed");
         assertEquals(fingerprint(data, Reads.closes(5), cutoff), fingerprint(rainChanged, Reads.closes(5), cutoff));
 
-        Data missing = data.copy();
+        SeriesData missing = data.copy();
         missing.temp()[27] = Double.NaN;
-        Data zero = data.copy();
+        SeriesData zero = data.copy();
         zero.temp()[27] = 0.0;
-        Data otherNaN = data.copy();
+        SeriesData otherNaN = data.copy();
         otherNaN.temp()[27] = Double.longBitsToDouble(0x7ff8000000000001L);
         assertNotEquals(fingerprint(data, temp, cutoff), fingerprint(missing, temp, cutoff), "present vs missing");
         assertNotEquals(fingerprint(zero, temp, cutoff), fingerprint(missing, temp, cutoff), "0 vs missing");
@@ -221,7 +144,7 @@ class InputFingerprintsTest {
 
     @Test
     void anUnknownCovariateIsTheSeriesOwnError() {
-        MarketSeries s = Data.weekdays(10).series();
+        MarketSeries s = SeriesData.weekdays(10).series();
         IllegalArgumentException expected = assertThrows(IllegalArgumentException.class,
                 () -> s.covariateColumns(List.of("vix")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -231,28 +154,28 @@ class InputFingerprintsTest {
 
     @Test
     void aCutoffBeforeTheFirstObservationIsTheEmptyWindow() {
-        Data data = Data.weekdays(10);
+        SeriesData data = SeriesData.weekdays(10);
         InputFingerprints fingerprints = new InputFingerprints(data.series());
         LocalDate first = data.date(0);
         long empty = fingerprints.of(NAIVE_FORECAST, first.minusDays(1));
         assertEquals(empty, fingerprints.of(EVERYTHING, first.minusYears(5)));
-        assertEquals(empty, new InputFingerprints(Data.weekdays(3).series()).of(Reads.closes(7), LocalDate.MIN));
+        assertEquals(empty, new InputFingerprints(SeriesData.weekdays(3).series()).of(Reads.closes(7), LocalDate.MIN));
         assertNotEquals(empty, fingerprints.of(NAIVE_FORECAST, first));
         assertNotEquals(0L, empty);
     }
 
     @Test
     void equalInputsGiveEqualFingerprintsHoweverTheSeriesIsHeld() {
-        Data data = Data.weekdays(50);
+        SeriesData data = SeriesData.weekdays(50);
         MarketSeries s = data.series();
         LocalDate cutoff = data.date(30);
         long full = new InputFingerprints(s).of(EVERYTHING, cutoff);
         assertEquals(full, new InputFingerprints(data.copy().series()).of(EVERYTHING, cutoff));
         assertEquals(full, new InputFingerprints(s.cutAt(cutoff)).of(EVERYTHING, cutoff.plusDays(30)));
         assertEquals(full, new InputFingerprints(s.cutAt(cutoff.plusDays(2))).of(EVERYTHING, cutoff));
-        Map<String, double[]> onlyTemp = new HashMap<>(Map.of("temp", data.temp()));
-        assertEquals(full, new InputFingerprints(new MarketSeries("Sugar", data.days(), data.closes(), onlyTemp))
-                .of(EVERYTHING, cutoff), "the commodity is part of the key, not of the input");
+        MarketSeries sugar = new MarketSeries("Sugar", data.days(), data.closes(), Map.of("temp", data.temp()));
+        assertEquals(full, new InputFingerprints(sugar).of(EVERYTHING, cutoff),
+                "the commodity is part of the key, not of the input; other covariates are not read");
     }
 
     /** Stored fingerprints outlive the JVM that wrote them: changing the hash would stale every forecast. */
