@@ -54,7 +54,8 @@ public final class Rng {
         return u * scale;
     }
 
-    private static long mix(long z) {
+    /** The SplitMix64 finalizer: a bijection of 64-bit values that spreads every input bit. */
+    static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
