@@ -54,7 +54,8 @@ public record MarketDiff(int added, int changed, int removed, int unchanged, Loc
         if (isFirst()) {
             return String.format(Locale.ROOT, "first ingest, %,d rows added", added);
         }
-        return String.format(Locale.ROOT, "%,d added, %,d changed, %,d removed, dated %s..%s", added, changed, removed, first, last);
+        return String.format(Locale.ROOT, "%,d added, %,d changed, %,d removed, dated %s..%s",
+                added, changed, removed, first, last);
     }
 
     private static final class Counter {

@@ -20,7 +20,8 @@ class MarketDiffTest {
     void countsAddedChangedAndRemovedRowsAndSpansTheirDates() {
         List<MarketRecord> stored = List.of(row(0, 10), row(1, 11), row(2, 12), row(3, 13), row(4, 14));
         // Day 0 removed, day 2 corrected, days 5 and 6 appended; days 1, 3 and 4 unchanged.
-        List<MarketRecord> replacing = List.of(row(1, 11), row(2, 12.5), row(3, 13), row(4, 14), row(5, 15), row(6, 16));
+        List<MarketRecord> replacing =
+                List.of(row(1, 11), row(2, 12.5), row(3, 13), row(4, 14), row(5, 15), row(6, 16));
         MarketDiff diff = MarketDiff.between(stored, replacing);
         assertEquals(new MarketDiff(2, 1, 1, 3, D, D.plusDays(6)), diff);
         assertFalse(diff.isEmpty());
@@ -49,10 +50,11 @@ class MarketDiffTest {
 
     @Test
     void missingValuesOnBothSidesAreEqual() {
-        MarketRecord stored = new MarketRecord(D, 10, Double.NaN, Double.NaN, Double.NaN, Double.NaN, covariates(Double.NaN));
-        MarketRecord same = new MarketRecord(D, 10, Double.NaN, Double.NaN, Double.NaN, Double.NaN, covariates(Double.NaN));
+        double nan = Double.NaN;
+        MarketRecord stored = new MarketRecord(D, 10, nan, nan, nan, nan, covariates(nan));
+        MarketRecord same = new MarketRecord(D, 10, nan, nan, nan, nan, covariates(nan));
         assertTrue(MarketDiff.between(List.of(stored), List.of(same)).isEmpty());
-        MarketRecord filled = new MarketRecord(D, 10, Double.NaN, Double.NaN, Double.NaN, 500, covariates(Double.NaN));
+        MarketRecord filled = new MarketRecord(D, 10, nan, nan, nan, 500, covariates(nan));
         assertEquals(1, MarketDiff.between(List.of(stored), List.of(filled)).changed(), "NaN to a value is a change");
         assertEquals(1, MarketDiff.between(List.of(filled), List.of(stored)).changed(), "a value to NaN is a change");
     }
