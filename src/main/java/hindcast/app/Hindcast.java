@@ -2,6 +2,7 @@ package hindcast.app;
 
 import hindcast.config.Settings;
 import hindcast.data.MarketAssembler;
+import hindcast.data.MarketDiff;
 import hindcast.data.MarketRecord;
 import hindcast.error.Errors;
 import hindcast.model.TrainFrequency;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,29 +88,36 @@ public final class Hindcast {
         }
     }
 
-    /** Ingests each commodity's files ({@link #ingest(String, Settings.Input)}); all must be configured. */
-    public void ingest(Map<String, Settings.Input> inputs) {
+    /**
+     * Ingests each commodity's files ({@link #ingest(String, Settings.Input)}); all must be configured. Returns what
+     * changed per commodity, in the order of {@code inputs}.
+     */
+    public Map<String, MarketDiff> ingest(Map<String, Settings.Input> inputs) {
         for (String c : inputs.keySet()) {
             if (!settings().commodities().contains(c)) {
                 throw Errors.unknownCommodity(c, settings().commodities());
             }
         }
-        inputs.forEach(this::ingest);
+        Map<String, MarketDiff> diffs = new LinkedHashMap<>();
+        inputs.forEach((c, input) -> diffs.put(c, ingest(c, input)));
+        return diffs;
     }
 
     /**
      * Replaces the commodity's market rows with its files' in one commit, unless they are the same. Parses
-     * everything first, then writes once: bad input never leaves a partial table. Returns whether it wrote.
+     * everything first, then writes once: bad input never leaves a partial table. Returns what changed compared
+     * with the stored rows (empty: nothing written).
      */
-    public boolean ingest(String commodity, Settings.Input input) {
+    public MarketDiff ingest(String commodity, Settings.Input input) {
         MarketAssembler.Assembled in = MarketAssembler.read(input.prices(), input.covariates());
         List<MarketRecord> records = in.records();
-        boolean wrote = warehouse.market().replace(commodity, records);
-        out.printf("%s %s: %,d trading days %s..%s%s%s%n", wrote ? "Ingested" : "Unchanged", commodity,
+        MarketDiff diff = warehouse.market().replace(commodity, records);
+        out.printf("%s %s: %,d trading days %s..%s%s%s%s%n", diff.isEmpty() ? "Unchanged" : "Ingested", commodity,
                 records.size(), records.get(0).date(), records.get(records.size() - 1).date(),
                 in.skippedRows() > 0 ? ", " + in.skippedRows() + " rows without a close skipped" : "",
-                in.covariateFiles() == 0 ? "" : ", covariates from " + in.covariateFiles() + " file(s)");
-        return wrote;
+                in.covariateFiles() == 0 ? "" : ", covariates from " + in.covariateFiles() + " file(s)",
+                diff.isEmpty() ? "" : "; " + diff.describe());
+        return diff;
     }
 
     /**

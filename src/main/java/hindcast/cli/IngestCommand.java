@@ -16,7 +16,8 @@ import java.util.Map;
                 + "date,close[,...]) into the market table, replacing the commodity's rows in one commit. "
                 + "Without --prices the files come from hindcast.inputs in the configuration (all configured "
                 + "commodities when --commodity is left out too). "
-                + "Bad input fails with file, line and reason, and writes nothing.")
+                + "Prints per commodity what changed against the stored rows: rows added, changed and removed, and "
+                + "the span of their dates. Bad input fails with file, line and reason, and writes nothing.")
 final class IngestCommand extends Common implements Runnable {
     @Option(names = "--commodity")
     String commodity;

@@ -2,6 +2,7 @@ package hindcast.spark;
 
 import hindcast.config.Settings;
 import hindcast.data.MarketColumns;
+import hindcast.data.MarketDiff;
 import hindcast.data.MarketRecord;
 import hindcast.model.MarketSeries;
 import org.apache.spark.sql.Row;
@@ -27,21 +28,33 @@ public final class MarketStore {
 
     /**
      * Replaces all rows of the commodity in one atomic Delta commit, unless they are already exactly these
-     * (then nothing is written, so re-ingesting the same files changes no row). Returns whether it wrote.
+     * (then nothing is written, so re-ingesting the same files changes no row). Returns what changed; an empty
+     * diff means nothing was written.
      */
-    public boolean replace(String commodity, List<MarketRecord> records) {
-        List<Row> rows = toRows(commodity, records);
+    public MarketDiff replace(String commodity, List<MarketRecord> records) {
         String path = Table.MARKET.location(settings);
-        List<Row> current = spark.read().format("delta").load(path)
-                .where(functions.col("commodity").equalTo(commodity)).orderBy("date").collectAsList();
-        if (current.equals(rows)) {
-            return false;
+        List<MarketRecord> current = spark.read().format("delta").load(path)
+                .where(functions.col("commodity").equalTo(commodity)).collectAsList()
+                .stream().map(MarketStore::toRecord).toList();
+        MarketDiff diff = MarketDiff.between(current, records);
+        if (diff.isEmpty()) {
+            return diff;
         }
-        spark.createDataFrame(rows, Table.MARKET.schema())
+        spark.createDataFrame(toRows(commodity, records), Table.MARKET.schema())
                 .write().format("delta").mode("overwrite")
                 .option("replaceWhere", "commodity = " + Sql.string(commodity))
                 .save(path);
-        return true;
+        return diff;
+    }
+
+    /** A row of the full market schema, read back: null values are NaN again. */
+    private static MarketRecord toRecord(Row r) {
+        double[] covariates = new double[MarketColumns.COVARIATES.size()];
+        for (int i = 0; i < covariates.length; i++) {
+            covariates[i] = orNaN(r, 7 + i);
+        }
+        return new MarketRecord(r.getAs(1), r.getDouble(2), orNaN(r, 3), orNaN(r, 4), orNaN(r, 5), orNaN(r, 6),
+                covariates);
     }
 
     private static List<Row> toRows(String commodity, List<MarketRecord> records) {
@@ -96,5 +109,9 @@ public final class MarketStore {
 
     private static Double orNull(double v) {
         return Double.isNaN(v) ? null : v;
+    }
+
+    private static double orNaN(Row r, int i) {
+        return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
     }
 }

@@ -12,7 +12,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `ingest`: bad files fail with file, line and reason and write nothing; identical data writes nothing. */
+/**
+ * `ingest`: bad files fail with file, line and reason and write nothing; identical data writes nothing; each
+ * ingest says what changed against the stored rows.
+ */
 class IngestCommandTest {
     private static final String GOOD = """
             date,close
@@ -24,13 +27,14 @@ class IngestCommandTest {
             """;
 
     @Test
-    void badFilesWriteNothingAndIdenticalDataMakesNoCommit(@TempDir Path home) throws IOException {
+    void badFilesWriteNothingIdenticalDataMakesNoCommitAndACorrectionIsReported(@TempDir Path home)
+            throws IOException {
         Fixture f = new Fixture(home);
         String config = f.configFile.toString();
         Path good = Files.writeString(home.resolve("good.csv"), GOOD);
         Cli first = Cli.run("ingest", "--config", config, "--commodity", "Coffee", "--prices", good.toString());
         assertEquals(0, first.code(), first.err());
-        assertTrue(first.out().contains("Ingested Coffee: 5 trading days 2021-01-04..2021-01-08"), first.out());
+        assertLine(first, "Ingested Coffee: 5 trading days 2021-01-04..2021-01-08; first ingest, 5 rows added");
         String before = snapshot(f);
         assertTrue(before.startsWith("5|"), before);
         long version = f.version(Table.MARKET);
@@ -62,9 +66,25 @@ class IngestCommandTest {
         // The same data again: no change, no commit.
         Cli again = Cli.run("ingest", "--config", config, "--commodity", "Coffee", "--prices", good.toString());
         assertEquals(0, again.code(), again.err());
-        assertTrue(again.out().contains("Unchanged Coffee: 5 trading days"), again.out());
+        assertLine(again, "Unchanged Coffee: 5 trading days 2021-01-04..2021-01-08");
         assertEquals(before, snapshot(f));
         assertEquals(version, f.version(Table.MARKET));
+
+        // The exchange corrects one settlement: one row changed, on that date, in one commit.
+        Path corrected = Files.writeString(home.resolve("corrected.csv"),
+                GOOD.replace("2021-01-06,99.75", "2021-01-06,99.5"));
+        Cli fix = Cli.run("ingest", "--config", config, "--commodity", "Coffee", "--prices", corrected.toString());
+        assertEquals(0, fix.code(), fix.err());
+        assertLine(fix, "Ingested Coffee: 5 trading days 2021-01-04..2021-01-08; "
+                + "0 added, 1 changed, 0 removed, dated 2021-01-06..2021-01-06");
+        assertEquals(version + 1, f.version(Table.MARKET));
+        assertEquals(List.of("2021-01-05|101.25", "2021-01-06|99.5", "2021-01-07|102.0"),
+                f.rows("SELECT date, close FROM " + f.table(Table.MARKET)
+                        + " WHERE date BETWEEN DATE'2021-01-05' AND DATE'2021-01-07' ORDER BY date"));
+    }
+
+    private static void assertLine(Cli c, String line) {
+        assertTrue(c.out().lines().anyMatch(line::equals), "no line '" + line + "' in:\n" + c.out());
     }
 
     @Test
