@@ -53,6 +53,7 @@ class ModelFailureTest {
                 .load(new ModelStore.Key("Coffee", "naive", "monthly"), T, T).get(T);
         LocalDate early = Fixture.DATA_FROM.minusDays(7); // no market data before it: the forecast throws
         ChunkJob job = new ChunkJob("naive", f.settings.models().spec("naive"), series, List.of(early), List.of(T),
+                java.util.Collections.singletonList(null),
                 Map.of(T, fit), Fixture.PATHS, Horizon.DAYS, Instant.now());
         Exception e = assertThrows(Exception.class,
                 () -> f.warehouse.distributions().write(job, 1, computed -> { }));
