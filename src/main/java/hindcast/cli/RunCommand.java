@@ -31,6 +31,10 @@ final class RunCommand extends Common implements Runnable {
             + "each batch and whenever the market table changes (default: hindcast.stream.evaluate).")
     boolean evaluate;
 
+    @Option(names = "--refresh", description = "Keep finished requests fresh while running: whenever market data "
+            + "or fits change, recompute the forecasts that read what changed (default: hindcast.stream.refresh).")
+    boolean refresh;
+
     @Option(names = "--events", hidden = true, paramLabel = "FILE",
             description = "Also append the progress events to FILE, one JSON object per line (for tools).")
     Path events;
@@ -50,6 +54,9 @@ final class RunCommand extends Common implements Runnable {
         Map<String, Object> o = new HashMap<>(trainMissing(trainMissing));
         if (evaluate) {
             o.put("hindcast.stream.evaluate", true);
+        }
+        if (refresh) {
+            o.put("hindcast.stream.refresh", true);
         }
         if (interval != null) {
             o.put("hindcast.stream.interval", parseInterval(interval).toMillis() + "ms");

@@ -58,7 +58,8 @@ public record Settings(
 
     /** {@code hindcast.stream}: the backfill query and the evaluation query that may run beside it. */
     public record StreamConfig(String checkpoint, int maxFilesPerTrigger, Duration interval, boolean trainMissing,
-                               boolean evaluate, String evaluationCheckpoint) {
+                               boolean evaluate, String evaluationCheckpoint, boolean refresh,
+                               String refreshCheckpoint) {
     }
 
     /** {@code hindcast.forecast}: what a forecast is and how the work is cut. */
@@ -169,7 +170,9 @@ public record Settings(
                         c.getDuration("stream.interval"),
                         c.getBoolean("stream.train-missing"),
                         c.getBoolean("stream.evaluate"),
-                        location(home, c.getString("stream.evaluation-checkpoint"))),
+                        location(home, c.getString("stream.evaluation-checkpoint")),
+                        c.getBoolean("stream.refresh"),
+                        location(home, c.getString("stream.refresh-checkpoint"))),
                 new ForecastConfig(
                         positive(c, "forecast.paths"),
                         positive(c, "forecast.chunk-size"),

@@ -32,6 +32,8 @@ public final class BackfillStream {
         Settings settings = warehouse.settings();
         try (CheckpointLock backfill = CheckpointLock.acquire(settings.stream().checkpoint());
              CheckpointLock evaluation = settings.stream().evaluate() ? CheckpointLock.acquire(settings.stream().evaluationCheckpoint())
+                     : null;
+             CheckpointLock refresh = settings.stream().refresh() ? CheckpointLock.acquire(settings.stream().refreshCheckpoint())
                      : null) {
             runLocked(warehouse, mode, out, listener);
         }
@@ -44,6 +46,9 @@ public final class BackfillStream {
         queries.add(start(warehouse, mode, out, listener));
         if (settings.stream().evaluate()) {
             queries.add(Evaluator.start(warehouse, trigger(settings, mode), out));
+        }
+        if (settings.stream().refresh()) {
+            queries.add(Refresher.start(warehouse, trigger(settings, mode), out, listener));
         }
         if (mode == Mode.CONTINUOUS) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

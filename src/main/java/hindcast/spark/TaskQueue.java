@@ -4,7 +4,9 @@ import hindcast.config.Settings;
 import hindcast.plan.Request;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
@@ -29,6 +31,17 @@ public final class TaskQueue {
                         .and(col("start_date").equalTo(lit(r.startDate())))
                         .and(col("end_date").equalTo(lit(r.endDate()))))
                 .isEmpty();
+    }
+
+    /** Every request enqueued for the commodities, as the stream reads them. */
+    List<Request> requests(List<String> commodities) {
+        List<Request> out = new ArrayList<>();
+        for (Row r : spark.read().format("delta").load(Table.FORECAST_TASKS.location(settings))
+                .where(col("commodity").isin(commodities.toArray()))
+                .withColumn("request_id", functions.expr(TaskRow.REQUEST_ID)).collectAsList()) {
+            out.add(TaskRow.toRequest(r));
+        }
+        return out;
     }
 
     public void enqueue(List<Request> requests) {
