@@ -17,6 +17,7 @@ import hindcast.spark.Evaluation;
 import hindcast.spark.Evaluator;
 import hindcast.spark.ReportQueries;
 import hindcast.spark.SingleForecast;
+import hindcast.spark.Staleness;
 import hindcast.spark.StatusReport;
 import hindcast.spark.Trainer;
 import hindcast.spark.Warehouse;
@@ -111,12 +112,21 @@ public final class Hindcast {
     public MarketDiff ingest(String commodity, Settings.Input input) {
         MarketAssembler.Assembled in = MarketAssembler.read(input.prices(), input.covariates());
         List<MarketRecord> records = in.records();
+        Staleness.Counts staleBefore = warehouse.staleness().total(commodity);
         MarketDiff diff = warehouse.market().replace(commodity, records);
         out.printf("%s %s: %,d trading days %s..%s%s%s%s%n", diff.isEmpty() ? "Unchanged" : "Ingested", commodity,
                 records.size(), records.get(0).date(), records.get(records.size() - 1).date(),
                 in.skippedRows() > 0 ? ", " + in.skippedRows() + " rows without a close skipped" : "",
                 in.covariateFiles() == 0 ? "" : ", covariates from " + in.covariateFiles() + " file(s)",
                 diff.isEmpty() ? "" : "; " + diff.describe());
+        Staleness.Counts staleAfter = diff.isEmpty() ? staleBefore : warehouse.staleness().total(commodity);
+        long forecasts = staleAfter.forecasts() - staleBefore.forecasts();
+        long fits = staleAfter.fits() - staleBefore.fits();
+        if (forecasts > 0 || fits > 0) {
+            out.printf("  made stale: %,d forecast(s) and %,d fit(s) that read the changed rows; they are recomputed "
+                    + "when their requests are enqueued again, or by run --refresh%s%n", forecasts, fits,
+                    fits > 0 ? " (fits need --train-missing or train)" : "");
+        }
         return diff;
     }
 

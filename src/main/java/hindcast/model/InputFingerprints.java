@@ -41,8 +41,7 @@ public final class InputFingerprints {
      * The fingerprint of the observations {@code reads} sees in the series cut at {@code cutoff}: the last
      * {@code reads.rows()} dated on or before it (all when fewer). A cutoff before the first observation gives
      * the fingerprint of the empty window.
-     *
-     * @throws IllegalArgumentException when the series lacks one of {@code reads.covariates()}
+     * A covariate the series lacks reads as missing on every observation.
      */
     public long of(Reads reads, LocalDate cutoff) {
         long[] prefix = prefixes.computeIfAbsent(reads.covariates(), this::prefix);
@@ -80,12 +79,12 @@ public final class InputFingerprints {
 
     /** P[k] = hash of rows [0, k), so that the window [i, j) is P[j] - P[i] * BASE^(j-i). */
     private long[] prefix(List<String> covariates) {
-        Map<String, double[]> columns = series.covariateColumns(covariates);
+        double[][] columns = covariates.stream().map(series::covariateOrMissing).toArray(double[][]::new);
         double[] values = new double[covariates.size()];
         long[] prefix = new long[series.size() + 1];
         for (int i = 0; i < series.size(); i++) {
             for (int c = 0; c < values.length; c++) {
-                values[c] = columns.get(covariates.get(c))[i];
+                values[c] = columns[c][i];
             }
             long row = rowHash((int) series.date(i).toEpochDay(), series.close(i), values);
             prefix[i + 1] = addMod(mulMod(prefix[i], BASE), coefficient(row));

@@ -118,6 +118,17 @@ public final class MarketSeries implements Serializable {
         return out;
     }
 
+    /** The named covariate aligned with the observations, NaN (missing) everywhere when the series lacks it. */
+    public double[] covariateOrMissing(String name) {
+        double[] values = covariates.get(name);
+        if (values == null) {
+            double[] missing = new double[size];
+            Arrays.fill(missing, Double.NaN);
+            return missing;
+        }
+        return Arrays.copyOf(values, size);
+    }
+
     /**
      * Rows of the named covariates, [observation][name], for model regressors. A missing value is an error
      * naming the covariate and the date, since a model cannot guess it without leaking or inventing data.

@@ -12,6 +12,8 @@ import org.apache.spark.sql.SparkSession;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +43,14 @@ public final class ModelStore {
         return toModels(select(key, from, to));
     }
 
-    /** Every fit of (commodity, model), of any train frequency, without its binary state. */
-    public List<TrainedModel> allWithoutState(String commodity, String modelVersion) {
-        return List.copyOf(toModels(spark.read().format("delta").load(Table.TRAINED_MODELS.location(settings))
-                .where(col("commodity").equalTo(lit(commodity)).and(col("model_version").equalTo(lit(modelVersion))))
-                .drop("state")).values());
+    /** Every fit of the commodity, of any model and train frequency, without its binary state, by model. */
+    public Map<String, List<TrainedModel>> allWithoutState(String commodity) {
+        Map<String, List<TrainedModel>> out = new HashMap<>();
+        for (Row r : spark.read().format("delta").load(Table.TRAINED_MODELS.location(settings))
+                .where(col("commodity").equalTo(lit(commodity))).drop("state").collectAsList()) {
+            out.computeIfAbsent(r.getAs("model_version"), m -> new ArrayList<>()).add(toModel(r, null));
+        }
+        return out;
     }
 
     /** {@link #load} without the binary states: what deciding whether fits are fresh needs. */
@@ -77,12 +82,15 @@ public final class ModelStore {
         NavigableMap<LocalDate, TrainedModel> out = new TreeMap<>();
         boolean withState = List.of(rows.columns()).contains("state");
         for (Row r : rows.collectAsList()) {
-            TrainedModel m = new TrainedModel(r.getAs("train_date"), parseParameters(r.getAs("parameters")),
-                    r.<Integer>getAs("training_rows"), withState ? r.getAs("state") : null, r.getAs("definition"),
-                    r.getAs("input_fingerprint"));
+            TrainedModel m = toModel(r, withState ? r.getAs("state") : null);
             out.put(m.trainDate(), m);
         }
         return out;
+    }
+
+    private static TrainedModel toModel(Row r, byte[] state) {
+        return new TrainedModel(r.getAs("train_date"), parseParameters(r.getAs("parameters")),
+                r.<Integer>getAs("training_rows"), state, r.getAs("definition"), r.getAs("input_fingerprint"));
     }
 
     private Dataset<Row> select(Key key, LocalDate from, LocalDate to) {

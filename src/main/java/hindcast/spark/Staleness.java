@@ -8,6 +8,7 @@ import hindcast.plan.TrainedModel;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Map;
  * definitions would make ({@link Freshness}). Reads the forecast index and the fits' provenance, never the paths.
  * Models no longer in the registry are left out: nothing could recompute them.
  */
-final class Staleness {
+public final class Staleness {
     private final Warehouse warehouse;
 
     Staleness(Warehouse warehouse) {
@@ -23,29 +24,35 @@ final class Staleness {
     }
 
     /** Per model: forecasts stale or incomplete; fits of a changed definition; fits trained on changed data. */
-    record Counts(long forecasts, long changedFits, long staleFits) {
+    public record Counts(long forecasts, long changedFits, long staleFits) {
         static final Counts NONE = new Counts(0, 0, 0);
 
-        boolean isEmpty() {
-            return forecasts == 0 && changedFits == 0 && staleFits == 0;
+        public long fits() {
+            return changedFits + staleFits;
         }
+
+        Counts plus(Counts o) {
+            return new Counts(forecasts + o.forecasts, changedFits + o.changedFits, staleFits + o.staleFits);
+        }
+    }
+
+    /** The counts of every model of the commodity added up. */
+    public Counts total(String commodity) {
+        return of(commodity).values().stream().reduce(Counts.NONE, Counts::plus);
     }
 
     /** The counts of each registered model with anything stored for the commodity, by model. */
     Map<String, Counts> of(String commodity) {
-        return of(commodity, warehouse.market().load(commodity));
-    }
-
-    /** The counts against {@code series}, which need not be what the market table holds (an ingest to come). */
-    Map<String, Counts> of(String commodity, MarketSeries series) {
+        MarketSeries series = warehouse.market().load(commodity);
         Settings settings = warehouse.settings();
         Map<String, Counts> out = new LinkedHashMap<>();
         if (series.size() == 0) {
             return out;
         }
         Map<String, Map<LocalDate, StoredForecast>> forecasts = warehouse.index().byModel(commodity);
+        Map<String, List<TrainedModel>> allFits = warehouse.models().allWithoutState(commodity);
         for (String model : settings.models().names()) {
-            var fits = warehouse.models().allWithoutState(commodity, model);
+            List<TrainedModel> fits = allFits.getOrDefault(model, List.of());
             Map<LocalDate, StoredForecast> stored = forecasts.getOrDefault(model, Map.of());
             if (fits.isEmpty() && stored.isEmpty()) {
                 continue;

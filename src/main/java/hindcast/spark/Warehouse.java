@@ -85,6 +85,11 @@ public final class Warehouse {
         return distributions;
     }
 
+    /** Counts of the stored forecasts and fits that are not fresh. */
+    public Staleness staleness() {
+        return new Staleness(this);
+    }
+
     /** One row per stored forecast: what planning and status read. */
     public ForecastIndex index() {
         return index;
