@@ -52,7 +52,7 @@ public final class Freshness {
 
     /** Why a stored fit may not serve forecasts any more, or empty when it is fresh. */
     public Optional<Rejection> check(TrainedModel fit, String fix) {
-        if (!definition.equals(fit.definition())) {
+        if (definitionChanged(fit)) {
             return Optional.of(Rejection.modelChanged(modelVersion, fit.trainDate(), changes(fit.definition(), definition),
                     fix));
         }
@@ -60,6 +60,11 @@ public final class Freshness {
             return Optional.of(Rejection.fitStale(modelVersion, fit.trainDate(), fix));
         }
         return Optional.empty();
+    }
+
+    /** Whether the fit was made by another definition of the model (or records none). */
+    public boolean definitionChanged(TrainedModel fit) {
+        return !definition.equals(fit.definition());
     }
 
     /** Whether the fit is fresh: made by today's definition from today's data. */

@@ -60,15 +60,10 @@ public final class Staleness {
             Freshness freshness = Freshness.of(settings.models().spec(model), series);
             int paths = settings.forecast().paths();
             long staleForecasts = stored.values().stream().filter(f -> !f.isFresh(freshness, paths)).count();
-            long changed = fits.stream().filter(f -> !freshness.definition().equals(f.definition())).count();
-            long staleFits = fits.stream().filter(f -> onChangedData(freshness, f)).count();
+            long changed = fits.stream().filter(freshness::definitionChanged).count();
+            long staleFits = fits.stream().filter(f -> !freshness.definitionChanged(f) && !freshness.isFresh(f)).count();
             out.put(model, new Counts(staleForecasts, changed, staleFits));
         }
         return out;
-    }
-
-    /** Whether a fit is stale for a reason other than its definition. */
-    static boolean onChangedData(Freshness freshness, TrainedModel fit) {
-        return freshness.definition().equals(fit.definition()) && !freshness.isFresh(fit);
     }
 }

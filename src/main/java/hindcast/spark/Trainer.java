@@ -6,7 +6,6 @@ import hindcast.model.MarketSeries;
 import hindcast.model.ModelSpec;
 import hindcast.model.TrainFrequency;
 import hindcast.plan.Freshness;
-import hindcast.plan.Rejection;
 import hindcast.plan.TrainedModel;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -101,7 +99,7 @@ public final class Trainer {
                     old.fresh++;
                     continue;
                 }
-                if (stored != null && !now.definition().equals(stored.definition())) {
+                if (stored != null && now.definitionChanged(stored)) {
                     old.changed++;
                 } else if (stored != null) {
                     old.stale++;
