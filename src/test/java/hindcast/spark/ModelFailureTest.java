@@ -3,6 +3,7 @@ package hindcast.spark;
 import hindcast.error.ModelFailure;
 import hindcast.model.Horizon;
 import hindcast.model.MarketSeries;
+import hindcast.plan.Freshness;
 import hindcast.plan.TrainedModel;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,11 @@ class ModelFailureTest {
     void aFailingModelIsRecordedAndTheRestProceeds(@TempDir Path home) {
         Fixture f = new Fixture(home).withSampleMarket()
                 .train("Sugar", List.of("random_walk"), "monthly", T, T);
-        // Stored parameters a model cannot use: the restore throws inside the Spark task.
+        // Stored parameters a model cannot use, recorded as fresh: the restore throws inside the Spark task.
+        Freshness fresh = Freshness.of(f.settings.models().spec("naive"), f.warehouse.market().load("Coffee"));
         f.spark.sql("INSERT INTO " + f.table(Table.TRAINED_MODELS) + " SELECT 'Coffee', 'naive', 'monthly', DATE'" + T
-                + "', 'naive', '{\"mu\":0.0}', NULL, 500, DATE'" + T.minusDays(1) + "', current_timestamp()");
+                + "', 'naive', '{\"mu\":0.0}', NULL, 500, DATE'" + T.minusDays(1) + "', current_timestamp(), "
+                + Sql.string(fresh.definition()) + ", " + Sql.string(fresh.fitInputs(T)));
         f.enqueue(Fixture.request("Coffee", "naive", "monthly", T, T.plusDays(4)),
                 Fixture.request("Sugar", "random_walk", "monthly", T, T.plusDays(4)));
         f.runAvailableNow();
