@@ -53,7 +53,7 @@ class ModelFailureTest {
                 .load(new ModelStore.Key("Coffee", "naive", "monthly"), T, T).get(T);
         LocalDate early = Fixture.DATA_FROM.minusDays(7); // no market data before it: the forecast throws
         ChunkJob job = new ChunkJob("naive", f.settings.models().spec("naive"), series, List.of(early), List.of(T),
-                Map.of(T, fit), Fixture.PATHS, Horizon.DAYS, Instant.now());
+                List.of("f"), Map.of(T, fit), Fixture.PATHS, Horizon.DAYS, Instant.now());
         Exception e = assertThrows(Exception.class,
                 () -> f.warehouse.distributions().write(job, 1, computed -> { }));
         ModelFailure failure = ModelFailure.in(e).orElseThrow(() -> new AssertionError("not found in", e));
