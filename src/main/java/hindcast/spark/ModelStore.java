@@ -65,10 +65,13 @@ public final class ModelStore {
         merge.insertMissing(merge.frame(models.stream().map(m -> toRow(key, modelType, m, now)).toList()));
     }
 
-    /** A fit as a row of {@code trained_models}; its data cutoff is the day before its train date. */
+    /**
+     * A fit as a row of {@code trained_models}; its data cutoff is the day before its train date. Its definition and
+     * input fingerprint are not recorded yet (null).
+     */
     private static Row toRow(Key key, String modelType, TrainedModel m, Instant createdAt) {
         return RowFactory.create(key.commodity(), key.modelVersion(), key.trainFrequency(), m.trainDate(), modelType,
-                toJson(m.parameters()), m.state(), m.trainingRows(), m.trainDate().minusDays(1), createdAt);
+                toJson(m.parameters()), m.state(), m.trainingRows(), m.trainDate().minusDays(1), createdAt, null, null);
     }
 
     private static TrainedModel toModel(Row r) {
