@@ -60,9 +60,10 @@ public final class Actuals {
     long update(List<Row> forecasts) {
         MarketCache markets = new MarketCache(market);
         Map<String, Row> stored = new HashMap<>();
-        for (Row r : spark.sql("SELECT commodity, model_version, forecast_start_date, generation_timestamp, fingerprint, "
+        String sql = "SELECT commodity, model_version, forecast_start_date, generation_timestamp, fingerprint, "
                 + DistributionRow.dayColumns(HORIZON) + " FROM " + Table.DISTRIBUTIONS.sqlName(settings)
-                + " WHERE path_id = 0 AND is_actuals").collectAsList()) {
+                + " WHERE path_id = 0 AND is_actuals";
+        for (Row r : spark.sql(sql).collectAsList()) {
             stored.put(key(r), r);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

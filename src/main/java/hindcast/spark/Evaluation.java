@@ -74,7 +74,7 @@ public final class Evaluation {
                  AND a.forecast_start_date = s.forecast_start_date
                 WHERE a.path_id = 0 AND a.is_actuals
                 """).formatted(d, m));
-        // Metrics scored before replacements were recorded have no forecast_generated_at: paths made after them are new.
+        // Metrics scored before replacements were recorded have no forecast_generated_at: later paths are new.
         Dataset<Row> todo = scored.join(broadcast(spark.createDataFrame(forecasts, Actuals.FORECASTS)), KEY)
                 .where("at IS NULL OR at <> actuals_at OR generated <> generation_timestamp"
                         + " OR generated IS NULL AND generation_timestamp > scored")
