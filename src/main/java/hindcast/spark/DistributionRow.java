@@ -22,9 +22,11 @@ record DistributionRow(int pathId, LocalDate forecastStartDate, Instant generate
                 fingerprint);
     }
 
+    /** The realised prices of the forecast; {@code fingerprint} is that of the market rows they and its scores read. */
     static DistributionRow actuals(LocalDate start, Instant generatedAt, String modelVersion, String commodity,
-                                   float[] days) {
-        return new DistributionRow(ACTUALS_PATH_ID, start, generatedAt, modelVersion, commodity, days, true, null, null);
+                                   float[] days, String fingerprint) {
+        return new DistributionRow(ACTUALS_PATH_ID, start, generatedAt, modelVersion, commodity, days, true, null,
+                fingerprint);
     }
 
     LocalDate dataCutoffDate() {

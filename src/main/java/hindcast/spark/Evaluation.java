@@ -35,12 +35,16 @@ import static org.apache.spark.sql.functions.when;
  * per forecast and horizon h = 1..14, where h is the column {@code day_h}, the price of calendar day D+h-1.
  * Only trading days are scored ({@link ForecastScorer}).
  * <p>
- * Incremental and idempotent: a forecast is (re)scored only when its actuals row is newer than its metrics,
- * in one MERGE; with nothing new there is no commit. The paths of the forecasts to score are gathered with
- * {@code collect_list}, which Spark pre-aggregates in the scan's tasks, and scored in Java on the executors.
+ * Incremental and idempotent: a forecast is (re)scored only when its actuals row is not the one its metrics were
+ * scored from, or its paths were replaced since (their {@code generation_timestamp}, recorded as
+ * {@code forecast_generated_at}), in one MERGE; with nothing new there is no commit. The paths of the forecasts to
+ * score are gathered with {@code collect_list}, which Spark pre-aggregates in the scan's tasks, and scored in Java
+ * on the executors.
  */
 public final class Evaluation {
     private static final int HORIZONS = Horizon.DAYS;
+    private static final scala.collection.Seq<String> KEY = scala.collection.JavaConverters.asScalaBuffer(
+            List.of("commodity", "model_version", "forecast_start_date")).toSeq();
 
     private final SparkSession spark;
     private final Settings settings;
@@ -53,25 +57,33 @@ public final class Evaluation {
     }
 
     /**
-     * Scores the forecasts whose actuals are new or changed; returns how many forecasts were scored. Through
-     * {@link Evaluator#refresh()}, which holds the write lock.
+     * Scores the forecasts of {@code forecasts} ({@link Actuals#forecasts()}) whose actuals are new or changed or
+     * whose paths were replaced; returns how many forecasts were scored. Through {@link Evaluator#refresh()}, which
+     * holds the write lock.
      */
-    long update() {
+    long update(List<Row> forecasts) {
         String d = Table.DISTRIBUTIONS.sqlName(settings);
         String m = Table.FORECAST_METRICS.sqlName(settings);
-        Dataset<Row> todo = spark.sql(("""
-                SELECT a.commodity, a.model_version, a.forecast_start_date FROM %s a
-                LEFT JOIN (SELECT commodity, model_version, forecast_start_date, max(actuals_generated_at) AS at
+        Dataset<Row> scored = spark.sql(("""
+                SELECT a.commodity, a.model_version, a.forecast_start_date, a.generation_timestamp AS actuals_at,
+                       s.at, s.generated, s.scored FROM %s a
+                LEFT JOIN (SELECT commodity, model_version, forecast_start_date, max(actuals_generated_at) AS at,
+                                  max(forecast_generated_at) AS generated, max(scored_at) AS scored
                            FROM %s GROUP BY 1, 2, 3) s
                   ON a.commodity = s.commodity AND a.model_version = s.model_version
                  AND a.forecast_start_date = s.forecast_start_date
-                WHERE a.path_id = 0 AND a.is_actuals AND (s.at IS NULL OR s.at <> a.generation_timestamp)
-                """).formatted(d, m)).persist();
+                WHERE a.path_id = 0 AND a.is_actuals
+                """).formatted(d, m));
+        // Metrics scored before replacements were recorded have no forecast_generated_at: later paths are new.
+        Dataset<Row> todo = scored.join(broadcast(spark.createDataFrame(forecasts, Actuals.FORECASTS)), KEY)
+                .where("at IS NULL OR at <> actuals_at OR generated <> generation_timestamp"
+                        + " OR generated IS NULL AND generation_timestamp > scored")
+                .select("commodity", "model_version", "forecast_start_date").persist();
         try {
             List<Row> range = todo.selectExpr("count(*)", "min(forecast_start_date)", "max(forecast_start_date)",
                     "collect_set(commodity)").collectAsList();
-            long forecasts = range.get(0).getLong(0);
-            if (forecasts == 0) {
+            long due = range.get(0).getLong(0);
+            if (due == 0) {
                 return 0;
             }
             List<String> commodities = range.get(0).getList(3);
@@ -79,6 +91,8 @@ public final class Evaluation {
 
             List<Column> aggregates = new ArrayList<>();
             aggregates.add(max(when(col("path_id").equalTo(0), col("generation_timestamp"))).as("actuals_at"));
+            // Path 1's, as todo compares: the paths' own, even if replaced since todo was read.
+            aggregates.add(max(when(col("path_id").equalTo(1), col("generation_timestamp"))).as("forecast_at"));
             for (int h = 1; h <= HORIZONS; h++) {
                 Column day = col(DistributionRow.dayColumn(h));
                 aggregates.add(max(when(col("path_id").equalTo(0), day)).as(actualColumn(h)));
@@ -88,8 +102,7 @@ public final class Evaluation {
                     .where(col("path_id").between(0, settings.forecast().paths())
                             .and(col("commodity").isin(commodities.toArray()))
                             .and(col("forecast_start_date").between(lit(range.get(0).getAs(1)), lit(range.get(0).getAs(2)))))
-                    .join(broadcast(todo), scala.collection.JavaConverters.asScalaBuffer(
-                            List.of("commodity", "model_version", "forecast_start_date")).toSeq(), "left_semi")
+                    .join(broadcast(todo), KEY, "left_semi")
                     .groupBy("commodity", "model_version", "forecast_start_date")
                     .agg(count(when(col("path_id").gt(0), lit(1))).as("paths"), aggregates.toArray(new Column[0]))
                     .where(col("paths").equalTo(settings.forecast().paths()).and(col("actuals_at").isNotNull()));
@@ -108,7 +121,7 @@ public final class Evaluation {
                 scores.unpersist();
                 shared.destroy();
             }
-            return forecasts;
+            return due;
         } finally {
             todo.unpersist();
         }
@@ -152,8 +165,8 @@ public final class Evaluation {
             List<Row> out = new ArrayList<>();
             for (ForecastScorer.HorizonMetrics m : ForecastScorer.score(markets.value().get(commodity), start, actuals,
                     samples)) {
-                out.add(new MetricsRow(commodity, r.getAs("model_version"), start, m, r.getAs("actuals_at"), scoredAt)
-                        .toRow());
+                out.add(new MetricsRow(commodity, r.getAs("model_version"), start, m, r.getAs("actuals_at"), scoredAt,
+                        r.getAs("forecast_at")).toRow());
             }
             return out.iterator();
         }

@@ -7,6 +7,7 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,12 +44,13 @@ public final class Evaluator {
         }
     }
 
-    /** Writes new or changed actuals and scores what they make scorable. */
+    /** Writes new or changed actuals and (re)scores the forecasts whose actuals or paths are new or changed. */
     public Refreshed refresh() {
         WRITES.lock();
         try {
-            long written = actuals.update();
-            return new Refreshed(written, evaluation.update());
+            List<Row> forecasts = actuals.forecasts();
+            long written = actuals.update(forecasts);
+            return new Refreshed(written, evaluation.update(forecasts));
         } finally {
             WRITES.unlock();
         }

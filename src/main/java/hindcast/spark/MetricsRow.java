@@ -11,12 +11,14 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 /**
- * One row of {@code forecast_metrics}: one forecast of (commodity, model_version, D) scored at one horizon.
+ * One row of {@code forecast_metrics}: one forecast of (commodity, model_version, D) scored at one horizon, with the
+ * {@code generation_timestamp} of the actuals row and of the paths it was scored from (null in rows scored before
+ * forecasts could be replaced).
  * Converted to and from a row by column name; the pinball, coverage and width columns are named after the levels of
  * {@link HorizonScore} (pinball_05 .. pinball_95, in_50 .. in_95, width_50 .. width_95).
  */
 record MetricsRow(String commodity, String modelVersion, LocalDate forecastStartDate, HorizonMetrics metrics,
-                  Instant actualsGeneratedAt, Instant scoredAt) {
+                  Instant actualsGeneratedAt, Instant scoredAt, Instant forecastGeneratedAt) {
     private static final StructType SCHEMA = Table.FORECAST_METRICS.schema();
 
     Row toRow() {
@@ -44,6 +46,7 @@ record MetricsRow(String commodity, String modelVersion, LocalDate forecastStart
         }
         set(v, "actuals_generated_at", actualsGeneratedAt);
         set(v, "scored_at", scoredAt);
+        set(v, "forecast_generated_at", forecastGeneratedAt);
         return new GenericRowWithSchema(v, SCHEMA);
     }
 
@@ -63,7 +66,7 @@ record MetricsRow(String commodity, String modelVersion, LocalDate forecastStart
                 r.getAs("pit"), pinball, covered, width);
         return new MetricsRow(r.getAs("commodity"), r.getAs("model_version"), r.getAs("forecast_start_date"),
                 new HorizonMetrics(r.getAs("horizon"), r.getAs("target_date"), r.getAs("last_close"), s),
-                r.getAs("actuals_generated_at"), r.getAs("scored_at"));
+                r.getAs("actuals_generated_at"), r.getAs("scored_at"), r.getAs("forecast_generated_at"));
     }
 
     private static void set(Object[] values, String column, Object value) {

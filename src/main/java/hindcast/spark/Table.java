@@ -52,7 +52,7 @@ public enum Table {
             pinball_75 DOUBLE NOT NULL, pinball_95 DOUBLE NOT NULL,
             in_50 BOOLEAN NOT NULL, in_80 BOOLEAN NOT NULL, in_95 BOOLEAN NOT NULL,
             width_50 DOUBLE NOT NULL, width_80 DOUBLE NOT NULL, width_95 DOUBLE NOT NULL,
-            actuals_generated_at TIMESTAMP NOT NULL, scored_at TIMESTAMP NOT NULL""",
+            actuals_generated_at TIMESTAMP NOT NULL, scored_at TIMESTAMP NOT NULL, forecast_generated_at TIMESTAMP""",
             List.of("commodity", "model_version", "forecast_start_date", "horizon"), List.of("commodity"), ""),
     /** A rejection of a whole request has no date: its key column is compared null-safely. */
     TASK_ERRORS("task-errors", """

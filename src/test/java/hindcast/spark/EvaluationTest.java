@@ -29,10 +29,12 @@ class EvaluationTest {
         String metrics = f.table(Table.FORECAST_METRICS);
         Actuals actuals = f.warehouse.actuals();
         Evaluation evaluation = f.warehouse.evaluation();
+        List<Row> forecasts = actuals.forecasts();
+        assertEquals(2 * (END.toEpochDay() - START.toEpochDay() + 1), forecasts.size());
 
         // Actuals: one row per forecast whose 14 days are in the market, each day the latest close on or before it.
         long complete = 2 * (LAST_COMPLETE.toEpochDay() - START.toEpochDay() + 1);
-        assertEquals(complete, actuals.update());
+        assertEquals(complete, actuals.update(forecasts));
         assertEquals(complete, f.count("SELECT count(*) FROM " + d + " WHERE path_id = 0 AND is_actuals"));
         assertEquals(0, f.count("SELECT count(*) FROM " + d + " WHERE path_id = 0 AND forecast_start_date > DATE'"
                 + LAST_COMPLETE + "'"));
@@ -41,11 +43,11 @@ class EvaluationTest {
                 + " WHERE commodity = 'Coffee' AND date <= date_add(a.forecast_start_date, k - 1)) AS FLOAT)"),
                 "every actual is the close as of its day");
         long version = f.version(Table.DISTRIBUTIONS);
-        assertEquals(0, actuals.update(), "nothing new");
+        assertEquals(0, actuals.update(forecasts), "nothing new");
         assertEquals(version, f.version(Table.DISTRIBUTIONS), "no commit");
 
         // Scores: every forecast with actuals x every horizon whose day has a close.
-        long scored = evaluation.update();
+        long scored = evaluation.update(forecasts);
         assertEquals(complete, scored);
         long expectedRows = f.count("SELECT count(*) FROM " + d + " a CROSS JOIN (SELECT explode(sequence(1, 14)) AS h)"
                 + " JOIN " + m + " mk ON mk.commodity = 'Coffee' AND mk.date = date_add(a.forecast_start_date, h - 1)"
@@ -56,17 +58,19 @@ class EvaluationTest {
             checkAgainstPaths(f, s);
         }
         long metricsVersion = f.version(Table.FORECAST_METRICS);
-        assertEquals(0, evaluation.update());
+        assertEquals(0, evaluation.update(forecasts));
         assertEquals(metricsVersion, f.version(Table.FORECAST_METRICS), "no commit when nothing is new");
 
-        // A corrected close rewrites the actuals of the forecasts whose window holds it, and only their scores.
+        // A corrected close rewrites the actuals of the forecasts whose scores read it, and only their scores.
         f.spark.sql("UPDATE " + m + " SET close = close * 1.1 WHERE commodity = 'Coffee' AND date = DATE'2021-12-10'");
-        // A Friday: forecasts from 2021-11-27 to 2021-12-10 see it, and those of the weekend after carry it.
-        long touched = 2 * 16;
-        assertEquals(touched, actuals.update());
-        assertEquals(touched, evaluation.update());
+        // A Friday: forecasts from 2021-11-27 to 2021-12-10 see it, those of the weekend after carry it, and
+        // Monday's has it as its last close.
+        long touched = 2 * 17;
+        assertEquals(touched, actuals.update(forecasts));
+        assertEquals(touched, evaluation.update(forecasts));
         for (Row s : f.spark.sql("SELECT * FROM " + metrics + " WHERE target_date = DATE'2021-12-10'"
-                + " AND forecast_start_date IN (DATE'2021-11-27', DATE'2021-12-06')").collectAsList()) {
+                + " AND forecast_start_date IN (DATE'2021-11-27', DATE'2021-12-06')"
+                + " OR forecast_start_date = DATE'2021-12-13' AND horizon = 1").collectAsList()) {
             checkAgainstPaths(f, s);
         }
 

@@ -71,8 +71,9 @@ class TableTest {
         assertTrue(Arrays.equals(days, DistributionRow.days(typed, days.length)));
         assertEquals(d.minusDays(30), typed.getAs("train_date"));
         assertEquals("f", typed.getAs("fingerprint"));
-        var actuals = DistributionRow.actuals(d, Instant.EPOCH, "naive", "Coffee", days).toRow();
+        var actuals = DistributionRow.actuals(d, Instant.EPOCH, "naive", "Coffee", days, "m").toRow();
         assertEquals(0, actuals.getInt(schema.fieldIndex("path_id")));
         assertEquals(Boolean.TRUE, actuals.get(schema.fieldIndex("is_actuals")));
+        assertEquals("m", actuals.get(schema.fieldIndex("fingerprint")));
     }
 }
