@@ -62,7 +62,7 @@ class EvaluationFollowTest {
         // (b) A corrected close, re-ingested: the actuals and scores of the forecasts that read it, only.
         Map<String, List<String>> actualsBefore = actuals(f);
         before = metrics(f);
-        assertTrue(f.hindcast.ingest("Coffee", correctedCoffee(home)));
+        assertEquals(1, f.hindcast.ingest("Coffee", correctedCoffee(home)).changed());
         // Forecasts of 12-01..12-10 hold it, those of the weekend after carry it, Monday 12-13's has it as last close.
         Set<String> touched = new TreeSet<>();
         for (String model : List.of("naive", "random_walk")) {

@@ -28,6 +28,7 @@ class FreshnessTest {
     private static final LocalDate TO = LocalDate.of(2021, 2, 12);
     /** A Thursday: naive's forecast for Friday reads its close, Saturday's does not. */
     private static final LocalDate CORRECTED = LocalDate.of(2021, 1, 14);
+    private static final LocalDate FEB_FIT = LocalDate.of(2021, 2, 4);
     private static final List<String> MODELS = List.of("naive", "arima_111");
 
     @Test
@@ -41,10 +42,11 @@ class FreshnessTest {
 
         correctClose(files.get(0).prices(), CORRECTED);
         ingest(f, files);
-        // The naive fit of 2021-01-01 read closes up to 2020-12-31: fresh. Those of 02-01 read the correction.
+        // Monthly fits from the requests' start: the naive fit of 01-04 read closes up to 01-03 and stays fresh;
+        // those of 02-04 read the correction.
         StatusReport.Line naive = line(f, "naive");
         StatusReport.Line arima = line(f, "arima_111");
-        assertEquals(1 + countDates(LocalDate.of(2021, 2, 1), TO), naive.stale(), "Jan 15, and every date of the Feb fit");
+        assertEquals(1 + countDates(FEB_FIT, TO), naive.stale(), "Jan 15, and every date of the Feb fit");
         assertEquals(countDates(CORRECTED.plusDays(1), TO), arima.stale(), "every date after the corrected close");
         assertEquals(1, naive.staleFits());
         assertEquals(1, arima.staleFits());
@@ -56,7 +58,7 @@ class FreshnessTest {
         Set<String> changed = changedForecasts(before, after);
         Set<String> expected = new TreeSet<>();
         expected.add("naive|" + CORRECTED.plusDays(1));
-        LocalDate.of(2021, 2, 1).datesUntil(TO.plusDays(1)).forEach(d -> expected.add("naive|" + d));
+        FEB_FIT.datesUntil(TO.plusDays(1)).forEach(d -> expected.add("naive|" + d));
         CORRECTED.plusDays(1).datesUntil(TO.plusDays(1)).forEach(d -> expected.add("arima_111|" + d));
         assertEquals(expected, changed);
         assertIndexMatchesDistributions(f);
@@ -119,7 +121,7 @@ class FreshnessTest {
     }
 
     /** Sets the close of {@code day} in a date,open,high,low,close,volume file to the middle of its range. */
-    private static void correctClose(Path prices, LocalDate day) throws IOException {
+    static void correctClose(Path prices, LocalDate day) throws IOException {
         List<String> lines = Files.readAllLines(prices);
         boolean found = false;
         for (int i = 1; i < lines.size(); i++) {
