@@ -45,12 +45,13 @@ public final class Actuals {
             "commodity STRING, model_version STRING, forecast_start_date DATE, generation_timestamp TIMESTAMP");
 
     /**
-     * Every stored forecast, read from its path 1 (a replacement rewrites all paths in one commit): the one read of
-     * the paths per refresh, shared with {@link Evaluation#update(List)}.
+     * Every stored forecast, from the forecast index (one small row per forecast, not the paths): its
+     * {@code written_at} is the {@code generation_timestamp} of the forecast's paths, which a replacement rewrites
+     * all in one commit. Read once per refresh and shared with {@link Evaluation#update(List)}.
      */
     List<Row> forecasts() {
-        return spark.sql("SELECT " + String.join(", ", FORECASTS.fieldNames()) + " FROM "
-                + Table.DISTRIBUTIONS.sqlName(settings) + " WHERE path_id = 1 AND NOT is_actuals").collectAsList();
+        return spark.sql("SELECT commodity, model_version, forecast_start_date, written_at AS generation_timestamp FROM "
+                + Table.FORECAST_INDEX.sqlName(settings)).collectAsList();
     }
 
     /**

@@ -108,13 +108,14 @@ class EvaluationFollowTest {
         assertEquals(metrics, f.version(Table.FORECAST_METRICS), "no commit to forecast_metrics");
     }
 
-    /** What a replacement does: every path of the forecast rewritten in one commit, with a new generation time. */
+    /** What a replacement does (by hand here, so the index is rebuilt after it): every path of the forecast rewritten in one commit, with a new generation time. */
     private static void replace(Fixture f, String model, LocalDate date) {
         String days = IntStream.rangeClosed(1, 14).mapToObj(k -> "day_" + k + " = day_" + k + " * 1.1")
                 .collect(Collectors.joining(", "));
         f.spark.sql("UPDATE " + f.table(Table.DISTRIBUTIONS) + " SET " + days
                 + ", generation_timestamp = current_timestamp() WHERE commodity = 'Coffee' AND model_version = '"
                 + model + "' AND forecast_start_date = DATE'" + date + "' AND path_id > 0");
+        f.warehouse.index().rebuild(); // a write by hand: the index is derived from the table again
     }
 
     /** The sample Coffee prices with the close of {@link #CORRECTED} 10% higher. */
