@@ -2,6 +2,7 @@ package hindcast.spark;
 
 import hindcast.config.Settings;
 import hindcast.plan.StoredForecast;
+import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -87,7 +88,7 @@ public final class ForecastIndex {
 
     /** Whether the index has never been written while {@code distributions} holds forecasts: an upgrade. */
     boolean needsRebuild() {
-        return io.delta.tables.DeltaTable.forPath(spark, Table.FORECAST_INDEX.location(settings)).history(1)
+        return DeltaTable.forPath(spark, Table.FORECAST_INDEX.location(settings)).history(1)
                 .select("version").head().getLong(0) == 0
                 && !spark.read().format("delta").load(Table.DISTRIBUTIONS.location(settings))
                 .where(col("is_actuals").equalTo(false)).isEmpty();

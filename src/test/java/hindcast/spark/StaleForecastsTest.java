@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * what an installation that had the corrected data from the start holds; a changed model definition is never
  * mixed with the old one.
  */
-class FreshnessTest {
+class StaleForecastsTest {
     private static final LocalDate FROM = LocalDate.of(2021, 1, 4);
     private static final LocalDate TO = LocalDate.of(2021, 2, 12);
     /** A Thursday: naive's forecast for Friday reads its close, Saturday's does not. */
