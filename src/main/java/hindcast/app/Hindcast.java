@@ -157,12 +157,17 @@ public final class Hindcast {
      * progress on the console and, when {@code eventsFile} is given, as JSON lines in that file (for tools).
      */
     public void run(BackfillStream.Mode mode, Path eventsFile) {
-        BackfillListener console = new ConsoleProgress(out);
+        BackfillListener console = console();
         try (JsonLinesEvents events = eventsFile == null ? null : JsonLinesEvents.open(eventsFile)) {
             run(mode, events == null ? console : BackfillListener.all(console, events));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the events file " + eventsFile + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The console text of the stream's progress, on this workflow's output: a listener to combine with others. */
+    public BackfillListener console() {
+        return new ConsoleProgress(out);
     }
 
     /** Runs the stream with progress going to {@code listener} only. */

@@ -74,6 +74,14 @@ public record Settings(
         }
     }
 
+    /** These settings with {@code stream.train-missing} on: runs train the fits their requests need first. */
+    public Settings withTrainMissing() {
+        StreamConfig s = stream;
+        return new Settings(home, spark, tables, new StreamConfig(s.checkpoint(), s.maxFilesPerTrigger(), s.interval(),
+                true, s.evaluate(), s.evaluationCheckpoint(), s.refresh(), s.refreshCheckpoint()), forecast, commodities,
+                inputs, models);
+    }
+
     public static Settings load(Path userFile) {
         return load(userFile, Map.of());
     }

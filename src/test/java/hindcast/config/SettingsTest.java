@@ -41,6 +41,16 @@ class SettingsTest {
     }
 
     @Test
+    void withTrainMissingIsTheCommandLineOverride() {
+        Settings s = Settings.load(null);
+        Settings overridden = Settings.load(null, java.util.Map.of("hindcast.stream.train-missing", true));
+        assertEquals(false, s.stream().trainMissing());
+        assertEquals(overridden.stream(), s.withTrainMissing().stream());
+        assertEquals(s.tables(), s.withTrainMissing().tables());
+        assertEquals(s.forecast(), s.withTrainMissing().forecast());
+    }
+
+    @Test
     void anUnknownKeyIsAnErrorNamingItsFileAndLineButUserSectionsAreFree() throws IOException {
         Path typo = write("hindcast {\n  forecast.pathz = 10\n}\n");
         BadConfigException e = assertThrows(BadConfigException.class, () -> Settings.load(typo));
