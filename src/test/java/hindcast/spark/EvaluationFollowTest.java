@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,7 +63,7 @@ class EvaluationFollowTest {
         // (b) A corrected close, re-ingested: the actuals and scores of the forecasts that read it, only.
         Map<String, List<String>> actualsBefore = actuals(f);
         before = metrics(f);
-        assertTrue(f.hindcast.ingest("Coffee", correctedCoffee(home)));
+        assertFalse(f.hindcast.ingest("Coffee", correctedCoffee(home)).isEmpty());
         // Forecasts of 12-01..12-10 hold it, those of the weekend after carry it, Monday 12-13's has it as last close.
         Set<String> touched = new TreeSet<>();
         for (String model : List.of("naive", "random_walk")) {
