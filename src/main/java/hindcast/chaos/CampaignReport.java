@@ -15,7 +15,7 @@ final class CampaignReport {
     }
 
     static void plan(PrintStream out, ChaosCampaign.Options o, long taskFiles, List<KillMoments.Planned> plan,
-                     Installation killed, Installation clean) {
+                     List<KillMoments.Planned> replacementPlan, Installation killed, Installation clean) {
         out.printf(Locale.ROOT, "chaos: %s x %s, %s..%s trained %s, %,d paths, chunks of %d dates; %d requests, one "
                         + "task file each (1 per micro-batch), one of them an unknown model inserted with SQL; %,d forecasts "
                         + "(%,d rows) expected; %d kills planned (seed %d)%n", o.commodities, o.models, o.start, o.end,
@@ -23,6 +23,12 @@ final class CampaignReport {
                 o.forecasts() * o.paths, o.kills, o.seed);
         for (int i = 0; i < plan.size(); i++) {
             out.printf(Locale.ROOT, "  plan %2d: %s%n", i + 1, plan.get(i).describe());
+        }
+        out.printf(Locale.ROOT, "chaos: then a corrected %s close ingested and the requests enqueued again "
+                + "(run --train-missing): %d kills planned during the MERGEs replacing stale forecasts%n",
+                o.commodities.get(0), replacementPlan.size());
+        for (int i = 0; i < replacementPlan.size(); i++) {
+            out.printf(Locale.ROOT, "  replacement plan %d: %s%n", i + 1, replacementPlan.get(i).describe());
         }
         out.println("chaos: killed run in " + killed.home() + ", uninterrupted run in " + clean.home()
                 + " (child output in logs/ of each)");
@@ -43,18 +49,30 @@ final class CampaignReport {
         }
         out.printf(Locale.ROOT, "  kills          %d: %s; %d left a batch uncommitted%n", r.kills().size(),
                 String.join(", ", byKind), r.kills().stream().filter(ChaosCampaign.Kill::batchInFlight).count());
-        out.printf(Locale.ROOT, "  runs           %d of the killed installation (%d killed), 1 uninterrupted%n", r.runs(),
-                r.kills().size());
+        out.printf(Locale.ROOT, "  runs           %d of the killed installation (%d killed), then %d replacing (%d killed); "
+                + "1 + 1 uninterrupted%n", r.runs(), r.kills().size(), r.replacement().runs(), r.replacement().kills().size());
         out.printf(Locale.ROOT, "  batches        %d task files -> %d batches; %d batch starts in the killed installation: "
                         + "%d replayed; batch_log has %d rows there%n", r.taskFiles(), r.batches(), r.batchStarts(),
                 r.batchesReplayed(), r.batchLogRows());
         out.printf(Locale.ROOT, "  resumed work   the restarted runs found %,d forecasts already written before a kill (not recomputed)%n",
                 r.existingFoundOnRestart());
+        ChaosCampaign.Replacement p = r.replacement();
+        List<ChaosCampaign.Kill> pk = p.kills();
+        out.printf(Locale.ROOT, "  replacement    %s close of %s corrected: %,d forecasts stale, %,d replaced by the uninterrupted "
+                        + "run; %d kills during the replacing MERGEs (%d before its commit landed) over %d runs, which "
+                        + "planned %,d replacements (%,d again after a kill); mixed forecasts after each kill: %s%n",
+                p.commodity(), p.corrected(), p.madeStale(), p.replacedUninterrupted(), pk.size(),
+                pk.stream().filter(k -> !k.outcome().contains("had landed")).count(), p.runs(), p.plannedKilled(),
+                p.plannedKilled() - p.replacedUninterrupted(),
+                pk.isEmpty() ? "-" : pk.stream().map(k -> Long.toString(k.mixedForecasts())).collect(Collectors.joining(", ")));
         Comparison c = r.comparison();
-        out.printf(Locale.ROOT, "  compared       %,d rows (%,d forecasts x %,d paths) against %,d; task_errors %d against %d%n",
-                c.rows(), c.forecasts(), r.options().paths, c.killedRows(), c.errors(), c.killedErrors());
-        out.printf(Locale.ROOT, "  time           setup %s, killed runs %s, uninterrupted run %s, comparison %s%n",
-                minutes(r.setupSeconds()), minutes(r.chaosSeconds()), minutes(r.uninterruptedSeconds()), minutes(r.compareSeconds()));
+        out.printf(Locale.ROOT, "  compared       %,d rows (%,d forecasts x %,d paths) against %,d; forecast_index %,d against "
+                        + "%,d; task_errors %d against %d%n", c.rows(), c.forecasts(), r.options().paths, c.killedRows(),
+                c.indexRows(), c.killedIndexRows(), c.errors(), c.killedErrors());
+        out.printf(Locale.ROOT, "  time           setup %s, killed runs %s, uninterrupted run %s; replacement: setup %s, "
+                        + "killed runs %s, uninterrupted run %s; comparison %s%n", minutes(r.setupSeconds()),
+                minutes(r.chaosSeconds()), minutes(r.uninterruptedSeconds()), minutes(p.setupSeconds()),
+                minutes(p.killedSeconds()), minutes(p.uninterruptedSeconds()), minutes(r.compareSeconds()));
         if (!r.passed()) {
             out.println("chaos differences and problems:");
             r.failures().forEach(f -> out.println("  " + f));
@@ -68,9 +86,12 @@ final class CampaignReport {
         long differences = c == null ? 0 : c.differingRows();
         String kinds = Arrays.stream(Category.values()).map(k -> r.kills(k) + " " + k.label)
                 .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "chaos: %s — %d kills (%s), %,d batch%s replayed, %,d rows and %,d task_errors "
-                        + "compared, %,d differences%s (%s)", r.passed() ? "PASS" : "FAIL", r.kills().size(), kinds,
-                r.batchesReplayed(), r.batchesReplayed() == 1 ? "" : "es", c == null ? 0 : c.matchedRows(),
+        List<ChaosCampaign.Kill> pk = r.replacement().kills();
+        return String.format(Locale.ROOT, "chaos: %s — %d kills (%s) and %d during replacements (%d mixed forecasts), "
+                        + "%,d batch%s replayed, %,d rows, %,d index rows and %,d task_errors compared, %,d differences%s (%s)",
+                r.passed() ? "PASS" : "FAIL", r.kills().size(), kinds, pk.size(),
+                pk.stream().mapToLong(ChaosCampaign.Kill::mixedForecasts).sum(), r.batchesReplayed(),
+                r.batchesReplayed() == 1 ? "" : "es", c == null ? 0 : c.matchedRows(), c == null ? 0 : c.indexRows(),
                 c == null ? 0 : c.errors(), differences,
                 r.problems().isEmpty() ? "" : ", " + r.problems().size() + " other problem(s)", minutes(r.totalSeconds()));
     }

@@ -28,6 +28,11 @@ import java.util.Set;
  *   commits, during checkpoint writes, between batches — restarting it after each kill, until a run exits 0
  *   with the backlog done. After every kill it checks that no forecast is half-written;</li>
  *   <li>runs the same requests uninterrupted on the second installation;</li>
+ *   <li>replacement: corrects one close in the middle of the range, ingests it again and enqueues the requests
+ *   again in both ({@link Workload#correctAndEnqueueAgain}), so the forecasts that read it are stale; runs
+ *   {@code run --train-missing} on the first one, killing it during the MERGEs that replace them
+ *   ({@link KillMoments#replacementPlan}) and checking after each kill that no forecast mixes old and new paths,
+ *   then uninterrupted on the second;</li>
  *   <li>compares the two ({@link Comparison}) and prints the figures and a one-line verdict
  *   ({@link CampaignReport}).</li>
  * </ol>
@@ -39,6 +44,8 @@ public final class ChaosCampaign {
     public static final class Options {
         public Path work;
         public int kills = 12;
+        /** Kills during the replacement phase's MERGEs. */
+        public int replacementKills = 3;
         public long seed = 1;
         public int paths = 2000;
         public LocalDate start = LocalDate.of(2023, 1, 1);
@@ -73,12 +80,22 @@ public final class ChaosCampaign {
 
     /** One kill: which run, when, what it interrupted, and the table right after it. */
     public record Kill(int number, int run, Category category, String moment, double secondsIntoRun,
-                       String outcome, boolean batchInFlight, long rows, long brokenForecasts) {
+                       String outcome, boolean batchInFlight, long rows, long brokenForecasts, long mixedForecasts) {
+    }
+
+    /**
+     * The replacement phase: the close corrected, the forecasts that made stale (by the killed installation's
+     * index right after the ingest), the replacements the uninterrupted run and the killed installation's runs
+     * planned, and the kills.
+     */
+    public record Replacement(String commodity, LocalDate corrected, long madeStale, long replacedUninterrupted,
+                              long plannedKilled, List<Kill> kills, int runs, double setupSeconds,
+                              double killedSeconds, double uninterruptedSeconds) {
     }
 
     /** What the campaign did and found. */
     public record Result(Options options, Settings killed, Settings uninterrupted, List<Kill> kills,
-                         List<String> problems, int runs, long batchStarts,
+                         Replacement replacement, List<String> problems, int runs, long batchStarts,
                          long batches, long batchLogRows, long existingFoundOnRestart, long taskFiles,
                          Comparison comparison, double setupSeconds, double chaosSeconds, double uninterruptedSeconds,
                          double compareSeconds, double totalSeconds) {
@@ -122,65 +139,100 @@ public final class ChaosCampaign {
         long taskFiles = workload.taskFiles();
         double setupSeconds = (System.nanoTime() - t0) / 1e9;
         List<KillMoments.Planned> plan = KillMoments.plan(o.seed, o.kills);
-        CampaignReport.plan(out, o, taskFiles, plan, killed, clean);
+        List<KillMoments.Planned> replacementPlan = KillMoments.replacementPlan(o.seed, o.replacementKills);
+        CampaignReport.plan(out, o, taskFiles, plan, replacementPlan, killed, clean);
 
         long c0 = System.nanoTime();
-        KillLoop loop = new KillLoop(o, spark, killed, plan);
+        KillLoop loop = new KillLoop(o, spark, killed, plan, "run");
         loop.run();
         double chaosSeconds = (System.nanoTime() - c0) / 1e9;
         List<String> problems = new ArrayList<>(loop.problems);
 
         long u0 = System.nanoTime();
-        ChildRun reference = ChildRun.start(clean.command(o), clean.home(), "run", 1);
-        int code;
-        try {
-            code = reference.waitFor(o.timeout);
-        } catch (IllegalStateException e) {
-            code = -1;
-            problems.add(e.getMessage());
-        }
+        ChildRun reference = uninterrupted(o, clean, "run", problems);
         double uninterruptedSeconds = (System.nanoTime() - u0) / 1e9;
-        out.printf(Locale.ROOT, "chaos: uninterrupted run exited %d after %.1f s%n", code, uninterruptedSeconds);
-        if (code != 0) {
-            problems.add("the uninterrupted run exited " + code + ": " + reference.stderrTail(5));
+
+        long r0 = System.nanoTime();
+        Workload.Correction correction = workload.correctAndEnqueueAgain(warehouse, clean, out);
+        long madeStale = warehouse.staleness().total(correction.commodity()).forecasts();
+        double replacementSetupSeconds = (System.nanoTime() - r0) / 1e9;
+        long rk0 = System.nanoTime();
+        KillLoop replacing = new KillLoop(o, spark, killed, replacementPlan, "replace", "--train-missing");
+        replacing.run();
+        double replacementSeconds = (System.nanoTime() - rk0) / 1e9;
+        problems.addAll(replacing.problems);
+        long ru0 = System.nanoTime();
+        ChildRun replacementReference = uninterrupted(o, clean, "replace", problems, "--train-missing");
+        Replacement replacement = new Replacement(correction.commodity(), correction.day(), madeStale,
+                replacementReference.stalePlanned(), replacing.runs.stream().mapToLong(ChildRun::stalePlanned).sum(),
+                List.copyOf(replacing.kills), replacing.runs.size(), replacementSetupSeconds, replacementSeconds,
+                (System.nanoTime() - ru0) / 1e9);
+        if (madeStale == 0 || replacement.replacedUninterrupted() != madeStale) {
+            problems.add(String.format(Locale.ROOT, "the corrected close made %,d forecasts stale; the uninterrupted "
+                    + "run replaced %,d", madeStale, replacement.replacedUninterrupted()));
         }
 
         long batchStarts = 0;
         Set<Long> batchIds = new HashSet<>();
-        long existingFound = 0;
-        for (ChildRun r : loop.runs) {
-            List<Long> started = r.batchesStarted();
-            batchStarts += started.size();
-            batchIds.addAll(started);
-            existingFound += r.existingFound();
+        for (KillLoop l : List.of(loop, replacing)) {
+            for (ChildRun r : l.runs) {
+                List<Long> started = r.batchesStarted();
+                batchStarts += started.size();
+                batchIds.addAll(started);
+            }
         }
-        // Forecasts the killed installation's runs found already written, beyond those any run finds (the
-        // overlapping request's): the work restarts did not redo.
-        existingFound -= reference.existingFound();
-        killed.batchProblem(spark, "killed", taskFiles).ifPresent(problems::add);
-        clean.batchProblem(spark, "uninterrupted", taskFiles).ifPresent(problems::add);
+        // Forecasts the killed installation's first-phase runs found already written, beyond those any run finds
+        // (the overlapping request's): the work restarts did not redo.
+        long existingFound = loop.runs.stream().mapToLong(ChildRun::existingFound).sum() - reference.existingFound();
+        long allTaskFiles = taskFiles + workload.taskFilesAgain();
+        killed.batchProblem(spark, "killed", allTaskFiles).ifPresent(problems::add);
+        clean.batchProblem(spark, "uninterrupted", allTaskFiles).ifPresent(problems::add);
         long batchLogRows = Comparison.count(spark, "SELECT 1 FROM " + killed.sql(Table.BATCH_LOG));
 
         long k0 = System.nanoTime();
-        Comparison cmp = Comparison.of(spark, o.paths, clean.distributions(), killed.distributions(),
-                clean.location(Table.TASK_ERRORS), killed.location(Table.TASK_ERRORS));
+        Comparison cmp = Comparison.of(spark, o.paths, clean.settings(), killed.settings());
         double compareSeconds = (System.nanoTime() - k0) / 1e9;
-        if (cmp.forecasts() != o.forecasts() || cmp.rows() != o.forecasts() * o.paths) {
-            problems.add(String.format(Locale.ROOT, "the uninterrupted run wrote %,d forecasts (%,d rows), the workload "
-                    + "has %,d (%,d rows)", cmp.forecasts(), cmp.rows(), o.forecasts(), o.forecasts() * o.paths));
+        if (cmp.forecasts() != o.forecasts() || cmp.rows() != o.forecasts() * o.paths
+                || cmp.indexRows() != o.forecasts()) {
+            problems.add(String.format(Locale.ROOT, "the uninterrupted run wrote %,d forecasts (%,d rows, %,d in "
+                    + "forecast_index), the workload has %,d (%,d rows)", cmp.forecasts(), cmp.rows(), cmp.indexRows(),
+                    o.forecasts(), o.forecasts() * o.paths));
         }
         if (cmp.errors() == 0) {
             problems.add("the uninterrupted run recorded no task_errors: the bad request was not rejected");
         }
-        if (loop.kills.size() < o.kills) {
-            problems.add("only " + loop.kills.size() + " of " + o.kills + " planned kills happened before the backlog "
-                    + "was done (make the workload larger: --end, --paths, or smaller --chunk-size)");
+        for (KillLoop l : List.of(loop, replacing)) {
+            if (l.kills.size() < l.planned()) {
+                problems.add("only " + l.kills.size() + " of " + l.planned() + " planned " + l.name() + " kills "
+                        + "happened before the backlog was done (make the workload larger: --end, --paths, or smaller "
+                        + "--chunk-size)");
+            }
         }
-        Result result = new Result(o, killed.settings(), clean.settings(), List.copyOf(loop.kills),
+        Result result = new Result(o, killed.settings(), clean.settings(), List.copyOf(loop.kills), replacement,
                 List.copyOf(problems), loop.runs.size(), batchStarts, batchIds.size(), batchLogRows, existingFound,
-                taskFiles, cmp, setupSeconds, chaosSeconds, uninterruptedSeconds, compareSeconds,
+                allTaskFiles, cmp, setupSeconds, chaosSeconds, uninterruptedSeconds, compareSeconds,
                 (System.nanoTime() - t0) / 1e9);
         CampaignReport.figures(out, result);
         return result;
+    }
+
+    /** One run of the uninterrupted installation, named like the phase's killed runs; what went wrong to {@code problems}. */
+    private static ChildRun uninterrupted(Options o, Installation clean, String name, List<String> problems,
+                                          String... runOptions) throws InterruptedException {
+        long u0 = System.nanoTime();
+        ChildRun run = ChildRun.start(clean.command(o, runOptions), clean.home(), name, 1);
+        int code;
+        try {
+            code = run.waitFor(o.timeout);
+        } catch (IllegalStateException e) {
+            code = -1;
+            problems.add(e.getMessage());
+        }
+        o.out.printf(Locale.ROOT, "chaos: uninterrupted %s exited %d after %.1f s%n", name, code,
+                (System.nanoTime() - u0) / 1e9);
+        if (code != 0) {
+            problems.add("the uninterrupted " + name + " exited " + code + ": " + run.stderrTail(5));
+        }
+        return run;
     }
 }

@@ -35,10 +35,12 @@ public final class ChildRun {
         this.events = events;
     }
 
-    static List<String> command(String heap, List<String> javaOptions, Path home, Path config) {
+    static List<String> command(String heap, List<String> javaOptions, Path home, Path config, List<String> runOptions) {
         List<String> options = new ArrayList<>(javaOptions);
         options.add("-Dhindcast.home=" + home);
-        return hindcastCommand(heap, options, List.of("run", "--config", config.toString()));
+        List<String> args = new ArrayList<>(List.of("run", "--config", config.toString()));
+        args.addAll(runOptions);
+        return hindcastCommand(heap, options, args);
     }
 
     /**
@@ -116,6 +118,11 @@ public final class ChildRun {
     /** Ids of the micro-batches this run started, in order (a replayed batch is started again). */
     List<Long> batchesStarted() {
         return events(BackfillEvent.BatchStarted.class).stream().map(BackfillEvent.BatchStarted::batchId).toList();
+    }
+
+    /** Stale forecasts its requests planned to replace, summed. */
+    long stalePlanned() {
+        return events(BackfillEvent.RequestPlanned.class).stream().mapToLong(BackfillEvent.RequestPlanned::stale).sum();
     }
 
     /** Forecasts its requests found already complete, summed. */

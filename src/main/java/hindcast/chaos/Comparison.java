@@ -1,6 +1,8 @@
 package hindcast.chaos;
 
+import hindcast.config.Settings;
 import hindcast.model.Horizon;
+import hindcast.spark.Table;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
@@ -15,23 +17,29 @@ import java.util.stream.IntStream;
 /**
  * The killed installation's tables against the uninterrupted one's, with Spark SQL over the Delta
  * directories: the same keys, every forecast with exactly paths 1..P, no duplicate key, every day_k
- * bit-identical (compared as the float's raw bits, so even -0.0 against 0.0 or two NaNs would count), per
- * row through a full outer join on the key and as multisets through EXCEPT ALL both ways; and the same
- * task_errors (request_id, commodity, model_version, forecast_start_date, error_kind, reason) as multisets.
+ * bit-identical (compared as the float's raw bits, so even -0.0 against 0.0 or two NaNs would count) and the
+ * same train_date and fingerprint, per row through a full outer join on the key and as multisets through EXCEPT ALL both
+ * ways; the same forecast_index rows and the same task_errors (request_id, commodity, model_version,
+ * forecast_start_date, error_kind, reason) as multisets. Generation timestamps differ by nature and are not
+ * compared.
  */
 public record Comparison(int paths, long rows, long forecasts, long killedRows, long killedForecasts, long matchedRows,
                          long onlyUninterrupted, long onlyKilled, long valueDifferences,
                          long duplicateKeys, long killedDuplicateKeys, long badForecasts, long killedBadForecasts,
-                         long exceptAll, long killedExceptAll, long errors, long killedErrors,
+                         long exceptAll, long killedExceptAll, long indexRows, long killedIndexRows,
+                         long indexOnlyUninterrupted, long indexOnlyKilled, long errors, long killedErrors,
                          long errorsOnlyUninterrupted, long errorsOnlyKilled, List<String> examples) {
 
     static final String KEY = "commodity, model_version, forecast_start_date, path_id";
+    private static final String INDEX_COLUMNS = "commodity, model_version, forecast_start_date, train_date, "
+            + "fingerprint, paths";
     private static final String BITS = "hindcast_float_bits";
 
-    /** Rows (and task_errors rows) found different, by all the measures together; 0 when the tables agree. */
+    /** Rows (and index and task_errors rows) found different, by all the measures together; 0 when the tables agree. */
     public long differingRows() {
         return onlyUninterrupted + onlyKilled + valueDifferences + duplicateKeys + killedDuplicateKeys + badForecasts
-                + killedBadForecasts + exceptAll + killedExceptAll + errorsOnlyUninterrupted + errorsOnlyKilled;
+                + killedBadForecasts + exceptAll + killedExceptAll + indexOnlyUninterrupted + indexOnlyKilled
+                + errorsOnlyUninterrupted + errorsOnlyKilled;
     }
 
     /** What differs, one line each; empty when the tables agree. */
@@ -46,6 +54,8 @@ public record Comparison(int paths, long rows, long forecasts, long killedRows, 
         add(d, killedBadForecasts, "forecasts of the killed run without exactly paths 1.." + paths);
         add(d, exceptAll, "rows of the uninterrupted run's distributions EXCEPT ALL the killed run's");
         add(d, killedExceptAll, "rows of the killed run's distributions EXCEPT ALL the uninterrupted run's");
+        add(d, indexOnlyUninterrupted, "forecast_index rows only in the uninterrupted run (EXCEPT ALL)");
+        add(d, indexOnlyKilled, "forecast_index rows only in the killed run (EXCEPT ALL)");
         add(d, errorsOnlyUninterrupted, "task_errors rows only in the uninterrupted run (EXCEPT ALL)");
         add(d, errorsOnlyKilled, "task_errors rows only in the killed run (EXCEPT ALL)");
         if (!d.isEmpty()) {
@@ -61,22 +71,22 @@ public record Comparison(int paths, long rows, long forecasts, long killedRows, 
     }
 
     /**
-     * Compares the tables at the given locations: {@code uninterrupted*} is the reference, {@code killed*}
-     * the installation that was killed and restarted.
+     * Compares the tables of two installations: {@code uninterrupted} is the reference, {@code killed} the
+     * installation that was killed and restarted.
      */
-    public static Comparison of(SparkSession spark, int paths, String uninterruptedDistributions,
-                                String killedDistributions, String uninterruptedErrors, String killedErrors) {
+    public static Comparison of(SparkSession spark, int paths, Settings uninterrupted, Settings killed) {
         spark.udf().register(BITS, (UDF1<Float, Integer>) v -> v == null ? null : Float.floatToRawIntBits(v),
                 DataTypes.IntegerType);
-        String u = table(uninterruptedDistributions);
-        String k = table(killedDistributions);
+        String u = table(Table.DISTRIBUTIONS.location(uninterrupted));
+        String k = table(Table.DISTRIBUTIONS.location(killed));
         Row shapeU = shape(spark, u, paths);
         Row shapeK = shape(spark, k, paths);
 
         String same = IntStream.rangeClosed(1, Horizon.DAYS).mapToObj(i -> BITS + "(u.day_" + i + ") <=> " + BITS + "(k.day_" + i + ")")
                 .collect(Collectors.joining(" AND "))
                 + " AND u.data_cutoff_date <=> k.data_cutoff_date AND u.is_actuals <=> k.is_actuals"
-                + " AND u.has_data_leakage <=> k.has_data_leakage";
+                + " AND u.has_data_leakage <=> k.has_data_leakage AND u.train_date <=> k.train_date"
+                + " AND u.fingerprint <=> k.fingerprint";
         String join = "(SELECT *, true AS present FROM " + u + ") u FULL OUTER JOIN (SELECT *, true AS present FROM "
                 + k + ") k ON u.commodity = k.commodity AND u.model_version = k.model_version"
                 + " AND u.forecast_start_date = k.forecast_start_date AND u.path_id = k.path_id";
@@ -85,8 +95,10 @@ public record Comparison(int paths, long rows, long forecasts, long killedRows, 
                 + join).first();
 
         String errorColumns = "request_id, commodity, model_version, forecast_start_date, error_kind, reason";
-        String eu = "SELECT " + errorColumns + " FROM " + table(uninterruptedErrors);
-        String ek = "SELECT " + errorColumns + " FROM " + table(killedErrors);
+        String eu = "SELECT " + errorColumns + " FROM " + table(Table.TASK_ERRORS.location(uninterrupted));
+        String ek = "SELECT " + errorColumns + " FROM " + table(Table.TASK_ERRORS.location(killed));
+        String iu = "SELECT " + INDEX_COLUMNS + " FROM " + table(Table.FORECAST_INDEX.location(uninterrupted));
+        String ik = "SELECT " + INDEX_COLUMNS + " FROM " + table(Table.FORECAST_INDEX.location(killed));
 
         List<String> examples = new ArrayList<>();
         long differing = j.getLong(3);
@@ -104,6 +116,16 @@ public record Comparison(int paths, long rows, long forecasts, long killedRows, 
                         + " vs " + r.get(9));
             }
         }
+        long indexOnlyU = count(spark, "(" + iu + ") EXCEPT ALL (" + ik + ")");
+        long indexOnlyK = count(spark, "(" + ik + ") EXCEPT ALL (" + iu + ")");
+        if (indexOnlyU + indexOnlyK > 0) {
+            for (Row r : spark.sql("(" + iu + ") EXCEPT ALL (" + ik + ") LIMIT 5").collectAsList()) {
+                examples.add("forecast_index row only in the uninterrupted run: " + r.mkString("|"));
+            }
+            for (Row r : spark.sql("(" + ik + ") EXCEPT ALL (" + iu + ") LIMIT 5").collectAsList()) {
+                examples.add("forecast_index row only in the killed run: " + r.mkString("|"));
+            }
+        }
         long errorsOnlyU = count(spark, "(" + eu + ") EXCEPT ALL (" + ek + ")");
         long errorsOnlyK = count(spark, "(" + ek + ") EXCEPT ALL (" + eu + ")");
         if (errorsOnlyU + errorsOnlyK > 0) {
@@ -119,16 +141,23 @@ public record Comparison(int paths, long rows, long forecasts, long killedRows, 
                 duplicates(spark, u), duplicates(spark, k), shapeU.getLong(2), shapeK.getLong(2),
                 count(spark, "(" + exact(u) + ") EXCEPT ALL (" + exact(k) + ")"),
                 count(spark, "(" + exact(k) + ") EXCEPT ALL (" + exact(u) + ")"),
+                count(spark, iu), count(spark, ik), indexOnlyU, indexOnlyK,
                 count(spark, eu), count(spark, ek), errorsOnlyU, errorsOnlyK, List.copyOf(examples));
     }
 
     /**
-     * Forecasts of a distributions table that are neither complete nor absent (not exactly {@code paths}
-     * rows): what a crash must never leave behind, since a forecast is written by one commit.
+     * What a crash must never leave behind in a distributions table, since a forecast is written (or replaced)
+     * by one commit: forecasts neither complete nor absent ({@code broken}: not exactly {@code paths} rows) and
+     * forecasts with rows of two writes ({@code mixed}: more than one fingerprint or generation_timestamp).
      */
-    static long brokenForecasts(SparkSession spark, String distributions, int paths) {
-        return count(spark, "SELECT 1 FROM " + table(distributions)
-                + " GROUP BY commodity, model_version, forecast_start_date HAVING count(*) != " + paths);
+    public record Damage(long broken, long mixed) {
+        public static Damage of(SparkSession spark, String distributions, int paths) {
+            Row r = spark.sql("SELECT count_if(n != " + paths + "), count_if(fingerprints > 1 OR generations > 1) FROM ("
+                    + "SELECT count(*) AS n, count(DISTINCT coalesce(fingerprint, '')) AS fingerprints, count(DISTINCT "
+                    + "generation_timestamp) AS generations FROM " + table(distributions) + " WHERE NOT is_actuals"
+                    + " GROUP BY commodity, model_version, forecast_start_date)").first();
+            return new Damage(r.getLong(0), r.getLong(1));
+        }
     }
 
     static long rows(SparkSession spark, String distributions) {
@@ -146,9 +175,9 @@ public record Comparison(int paths, long rows, long forecasts, long killedRows, 
         return count(spark, "SELECT 1 FROM " + t + " GROUP BY " + KEY + " HAVING count(*) > 1");
     }
 
-    /** A row as what must be identical: the key, the dates and flags, and the raw bits of every day. */
+    /** A row as what must be identical: the key, the dates, flags, fit and fingerprint, and the raw bits of every day. */
     private static String exact(String t) {
-        return "SELECT " + KEY + ", data_cutoff_date, is_actuals, has_data_leakage, "
+        return "SELECT " + KEY + ", data_cutoff_date, is_actuals, has_data_leakage, train_date, fingerprint, "
                 + IntStream.rangeClosed(1, Horizon.DAYS).mapToObj(i -> BITS + "(day_" + i + ")").collect(Collectors.joining(", "))
                 + " FROM " + t;
     }

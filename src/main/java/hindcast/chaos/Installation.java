@@ -34,9 +34,9 @@ record Installation(Path home, Path config, Settings settings, Layout layout) {
                 Table.BATCH_LOG.location(s), s.stream().checkpoint()));
     }
 
-    /** {@code hindcast run} of this installation in a child JVM. */
-    List<String> command(ChaosCampaign.Options o) {
-        return ChildRun.command(o.childHeap, o.childJavaOptions, home, config);
+    /** {@code hindcast run} of this installation in a child JVM, with {@code runOptions} (e.g. --train-missing). */
+    List<String> command(ChaosCampaign.Options o, String... runOptions) {
+        return ChildRun.command(o.childHeap, o.childJavaOptions, home, config, List.of(runOptions));
     }
 
     String location(Table table) {

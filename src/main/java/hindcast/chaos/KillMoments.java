@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  *   committed; the next one is being planned or just starting).</li>
  * </ul>
  * Kills cycle through the categories; the variant, the number of occurrences to let pass first and the delay
- * come from the seed, so a seed always makes the same plan (the machine's speed decides the rest).
+ * come from the seed, so a seed always makes the same plan (the machine's speed decides the rest). The
+ * replacement phase kills during MERGEs only: there they replace forecasts in place.
  */
 public final class KillMoments {
     private KillMoments() {
@@ -71,6 +72,20 @@ public final class KillMoments {
             int variant = (firstVariant[c.ordinal()] + i / 3) % 2; // alternate, so both variants occur
             int skip = rng.nextInt(c == Category.MERGE ? 3 : 2);
             plan.add(new Planned(c, variant, skip, rng.nextInt(400)));
+        }
+        return plan;
+    }
+
+    /**
+     * Kills during the replacement phase's MERGEs (each one replaces stale forecasts): both variants in turn,
+     * the first and the occurrences to let pass from the seed.
+     */
+    static List<Planned> replacementPlan(long seed, int kills) {
+        SplittableRandom rng = new SplittableRandom(seed).split(); // not the first phase's draws
+        int firstVariant = rng.nextInt(2);
+        List<Planned> plan = new ArrayList<>();
+        for (int i = 0; i < kills; i++) {
+            plan.add(new Planned(Category.MERGE, (firstVariant + i) % 2, rng.nextInt(2), 0));
         }
         return plan;
     }

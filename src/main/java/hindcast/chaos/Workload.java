@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,18 +22,23 @@ import java.util.Map;
 
 /**
  * What both installations start from: sample market data, trained models, and the requests enqueued as one
- * task file each, one of them a scheduler's bad row inserted with SQL.
+ * task file each, one of them a scheduler's bad row inserted with SQL. Then the replacement phase's change: a
+ * corrected close ingested again and the requests enqueued again.
  */
 final class Workload {
     private static final Instant ENQUEUED_AT = Instant.parse("2024-01-02T03:04:05Z");
+    private static final Instant ENQUEUED_AGAIN_AT = Instant.parse("2024-02-03T04:05:06Z");
     private static final String BAD_MODEL = "no_such_model";
 
     private final ChaosCampaign.Options o;
     private final List<Request> requests;
+    private final List<Request> again;
+    private final Map<String, Settings.Input> inputs = new LinkedHashMap<>();
 
     Workload(ChaosCampaign.Options o) {
         this.o = o;
         this.requests = requests(o);
+        this.again = ranges(o, "chaos-again-", ENQUEUED_AGAIN_AT);
     }
 
     /** Task files: the requests and the bad row; one micro-batch each. */
@@ -40,12 +46,16 @@ final class Workload {
         return requests.size() + 1;
     }
 
+    /** Task files of the replacement phase: the ranges enqueued again; one micro-batch each. */
+    long taskFilesAgain() {
+        return again.size();
+    }
+
     /**
      * Sets the workload up in {@code first} (whose tables {@code warehouse} holds), then copies its tables to
      * {@code second}: Delta tables are self-contained directories, so both start from the very same commits.
      */
     void setUp(Warehouse warehouse, Installation first, Installation second) throws IOException {
-        Map<String, Settings.Input> inputs = new LinkedHashMap<>();
         for (SampleData.Files f : SampleData.write(o.work.resolve("sample-data"), o.start.minusYears(2),
                 o.end.plusMonths(2))) {
             if (o.commodities.contains(f.commodity())) {
@@ -65,13 +75,53 @@ final class Workload {
         copyTree(Path.of(first.settings().tables().warehouse()), Path.of(second.settings().tables().warehouse()));
     }
 
+    /**
+     * The replacement phase's change, in both installations: the close of the first commodity's first trading
+     * day on or after the middle of the range becomes the middle of that day's high and low in its prices file,
+     * which is ingested again (what it printed goes to {@code out}); then every range of the workload is enqueued
+     * again, one task file each (not the overlapping request: train-missing would fit the dates past the trained
+     * models that it is there to have rejected). Returns the commodity and the day corrected.
+     */
+    Correction correctAndEnqueueAgain(Warehouse warehouse, Installation second, PrintStream out) {
+        String commodity = o.commodities.get(0);
+        LocalDate day = SampleData.correctClose(inputs.get(commodity).prices(),
+                o.start.plusDays(ChronoUnit.DAYS.between(o.start, o.end) / 2));
+        ingestAndEnqueueAgain(new Hindcast(warehouse, out), commodity);
+        // Opened second: opening an installation points the session's table names at it.
+        ingestAndEnqueueAgain(new Hindcast(Warehouse.open(second.settings()),
+                new PrintStream(PrintStream.nullOutputStream())), commodity);
+        return new Correction(commodity, day);
+    }
+
+    /** The close corrected in the replacement phase. */
+    record Correction(String commodity, LocalDate day) {
+    }
+
+    private void ingestAndEnqueueAgain(Hindcast hindcast, String commodity) {
+        hindcast.ingest(Map.of(commodity, inputs.get(commodity)));
+        for (Request r : again) {
+            hindcast.warehouse().tasks().enqueue(List.of(r));
+        }
+    }
+
     /** The bad row comes after the first request of each commodity x model. */
     private int badRowAt() {
         return Math.min(requests.size(), o.commodities.size() * o.models.size());
     }
 
-    /** The request rows: each commodity x model's range in pieces of requestMonths (quarters by default). */
+    /** The request rows: the {@link #ranges}, and one request overlapping them. */
     static List<Request> requests(ChaosCampaign.Options o) {
+        List<Request> out = ranges(o, "chaos-", ENQUEUED_AT);
+        // One request reaching past the trained models: its first dates overlap a later request (the first one
+        // processed wins), its last ones are rejected date by date (NO_TRAINED_MODEL).
+        out.add(Math.min(out.size(), o.commodities.size() * o.models.size()),
+                new Request("chaos-overlap", o.commodities.get(0), o.models.get(0), o.frequency.label(),
+                        o.end.minusDays(11), o.end.plusDays(10), ENQUEUED_AT));
+        return out;
+    }
+
+    /** Each commodity x model's range in pieces of requestMonths (quarters by default). */
+    private static List<Request> ranges(ChaosCampaign.Options o, String idPrefix, Instant enqueuedAt) {
         List<Request> out = new ArrayList<>();
         for (int i = 0; !o.start.plusMonths((long) i * o.requestMonths).isAfter(o.end); i++) {
             LocalDate from = o.start.plusMonths((long) i * o.requestMonths);
@@ -79,16 +129,11 @@ final class Workload {
             LocalDate to = last.isAfter(o.end) ? o.end : last;
             for (String commodity : o.commodities) {
                 for (String model : o.models) {
-                    out.add(new Request("chaos-" + commodity + "-" + model + "-" + from, commodity, model,
-                            o.frequency.label(), from, to, ENQUEUED_AT));
+                    out.add(new Request(idPrefix + commodity + "-" + model + "-" + from, commodity, model,
+                            o.frequency.label(), from, to, enqueuedAt));
                 }
             }
         }
-        // One request reaching past the trained models: its first dates overlap a later request (the first one
-        // processed wins), its last ones are rejected date by date (NO_TRAINED_MODEL).
-        out.add(Math.min(out.size(), o.commodities.size() * o.models.size()),
-                new Request("chaos-overlap", o.commodities.get(0), o.models.get(0), o.frequency.label(),
-                        o.end.minusDays(11), o.end.plusDays(10), ENQUEUED_AT));
         return out;
     }
 

@@ -12,11 +12,16 @@ import java.util.concurrent.Callable;
 
 @Command(name = "chaos", hidden = true, mixinStandardHelpOptions = true,
         description = "The kill campaign (use scripts/chaos, which runs it in a fresh directory): kill -9 the run at "
-                + "planned moments, restart it each time, and compare the result with an uninterrupted run.")
+                + "planned moments, restart it each time, then correct a close and kill the run replacing the stale "
+                + "forecasts, and compare the result with an uninterrupted run.")
 final class ChaosCommand extends Common implements Callable<Integer> {
     @Option(names = "--kills", defaultValue = "12", description = "Kills (default 12; they cycle through MERGE "
             + "commits, checkpoint writes and between batches).")
     int kills;
+
+    @Option(names = "--replacement-kills", defaultValue = "3", description = "Kills during the replacement phase "
+            + "(default 3): during the MERGEs that replace the forecasts a corrected close made stale.")
+    int replacementKills;
 
     @Option(names = "--seed", defaultValue = "1", description = "Chooses the kill moments (default 1).")
     long seed;
@@ -42,8 +47,9 @@ final class ChaosCommand extends Common implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (kills < 0) {
-            throw Errors.badOption("--kills", "a number >= 0", kills);
+        if (kills < 0 || replacementKills < 0) {
+            throw Errors.badOption(kills < 0 ? "--kills" : "--replacement-kills", "a number >= 0",
+                    kills < 0 ? kills : replacementKills);
         }
         if (paths <= 0 || chunkSize <= 0) {
             throw Errors.badOption(paths <= 0 ? "--paths" : "--chunk-size", "a number > 0", paths <= 0 ? paths : chunkSize);
@@ -56,6 +62,7 @@ final class ChaosCommand extends Common implements Callable<Integer> {
         }
         ChaosCampaign.Options o = new ChaosCampaign.Options(work);
         o.kills = kills;
+        o.replacementKills = replacementKills;
         o.seed = seed;
         o.paths = paths;
         o.start = date("--start", start);

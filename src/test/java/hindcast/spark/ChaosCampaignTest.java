@@ -21,9 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The short kill campaign (scripts/chaos is the long one): kill -9 of separate {@code run} processes at three
  * planned moments — during a MERGE commit, during a checkpoint write, between batches — with a restart after
- * each, ends with the same tables as an uninterrupted run of the same requests: the same keys, every forecast
- * complete, no duplicates, bit-identical values, the same task_errors. Then the comparison is shown to catch a
- * changed value, a missing row and a missing rejection.
+ * each, then, after a corrected close, two kills during the MERGEs replacing the stale forecasts, ends with the
+ * same tables as an uninterrupted run of the same requests: the same keys, every forecast complete, no
+ * duplicates, bit-identical values and fingerprints, the same forecast_index and task_errors; no kill left a
+ * forecast with mixed paths. Then the comparison is shown to catch a changed value, a changed fingerprint, a
+ * missing row, a missing index row and a missing rejection, and the damage check a half-written and a mixed
+ * forecast.
  */
 class ChaosCampaignTest {
 
@@ -32,6 +35,7 @@ class ChaosCampaignTest {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         ChaosCampaign.Options o = new ChaosCampaign.Options(work);
         o.kills = 3;
+        o.replacementKills = 2;
         o.seed = 1; // plan: the 2nd MERGE commit, the next checkpoint commits file, the next batch_log commit
         o.paths = 100;
         o.commodities = List.of("Coffee");
@@ -49,7 +53,7 @@ class ChaosCampaignTest {
 
         assertTrue(r.passed(), () -> String.join("\n", r.failures()) + "\n" + log);
         assertTrue(log.lines().anyMatch(l -> l.startsWith("chaos: PASS — 3 kills (1 during MERGE commits, 1 during "
-                + "checkpoint writes, 1 between batches)")), log);
+                + "checkpoint writes, 1 between batches) and 2 during replacements (0 mixed forecasts)")), log);
 
         // Three kills, one of each kind, each of a running job that had work left.
         assertEquals(3, r.kills().size(), log);
@@ -66,13 +70,33 @@ class ChaosCampaignTest {
         for (ChaosCampaign.Kill k : r.kills()) {
             assertEquals(0, k.rows() % o.paths, k::toString);
             assertEquals(0, k.brokenForecasts(), () -> "a kill left a forecast half-written: " + k);
+            assertEquals(0, k.mixedForecasts(), () -> "a kill left a forecast with paths of two writes: " + k);
             assertTrue(k.rows() < expectedRows, () -> "killed after the work was done: " + k);
         }
         // The restarts replayed uncommitted batches and skipped what was committed before the kill.
         assertTrue(r.batchesReplayed() >= 1, log);
         assertTrue(r.existingFoundOnRestart() >= merge.rows() / o.paths, log);
-        assertEquals(6, r.taskFiles());
-        assertEquals(6, r.batches(), log);
+
+        // Replacement: the close of Monday 2023-01-30 (the middle of the range) makes stale the forecasts of
+        // 01-31 (their last close) and every February forecast (the fits of 02-01 read it), for both models.
+        ChaosCampaign.Replacement p = r.replacement();
+        assertEquals("Coffee", p.commodity());
+        assertEquals(LocalDate.of(2023, 1, 30), p.corrected());
+        assertEquals(2 * (1 + 28), p.madeStale(), log);
+        assertEquals(p.madeStale(), p.replacedUninterrupted(), log);
+        assertEquals(2, p.kills().size(), log);
+        assertEquals(3, p.runs(), "2 killed runs and the one that finished");
+        for (ChaosCampaign.Kill k : p.kills()) {
+            assertEquals(Category.MERGE, k.category());
+            assertEquals(expectedRows, k.rows(), () -> "a replacement removes no row: " + k);
+            assertEquals(0, k.brokenForecasts(), () -> "a kill left a forecast half-written: " + k);
+            assertEquals(0, k.mixedForecasts(), () -> "a kill left a forecast with old and new paths: " + k);
+        }
+        // The kills interrupted replacements: the restarted runs had to plan some again.
+        assertTrue(p.plannedKilled() > p.madeStale(), log);
+        assertTrue(log.contains("mixed forecasts after each kill: 0, 0"), log);
+        assertEquals(6 + 4, r.taskFiles(), "the 4 ranges enqueued again, one task file each");
+        assertEquals(10, r.batches(), log);
 
         // The comparison was not trivial...
         Comparison c = r.comparison();
@@ -80,27 +104,37 @@ class ChaosCampaignTest {
         assertEquals(expectedRows, c.killedRows());
         assertEquals(expectedRows, c.matchedRows());
         assertEquals(118, c.forecasts());
+        assertEquals(118, c.indexRows());
+        assertEquals(118, c.killedIndexRows());
         assertEquals(11, c.errors(), "UNKNOWN_MODEL for the bad request + NO_TRAINED_MODEL for 2023-03-01..10");
         assertEquals(c.errors(), c.killedErrors());
         assertEquals(0, c.differingRows());
 
-        // ...and it catches differences: one value changed by 0.01, one row and one rejection removed.
+        // ...and it catches differences: one value changed by 0.01, one fingerprint changed, one row, one index row
+        // and one rejection removed.
         SparkSession spark = SparkSession.active();
         String dist = "delta.`" + Table.DISTRIBUTIONS.location(r.killed()) + "`";
         String errors = "delta.`" + Table.TASK_ERRORS.location(r.killed()) + "`";
+        String index = "delta.`" + Table.FORECAST_INDEX.location(r.killed()) + "`";
         String forecast = "commodity = 'Coffee' AND model_version = 'naive' AND forecast_start_date = DATE'2023-01-05'";
+        assertEquals(new Comparison.Damage(0, 0), Comparison.Damage.of(spark, Table.DISTRIBUTIONS.location(r.killed()),
+                o.paths));
         spark.sql("UPDATE " + dist + " SET day_7 = day_7 + CAST(0.01 AS FLOAT) WHERE " + forecast + " AND path_id = 7");
         spark.sql("DELETE FROM " + dist + " WHERE " + forecast + " AND path_id = 8");
+        spark.sql("UPDATE " + dist + " SET fingerprint = concat(fingerprint, 'x') WHERE " + forecast + " AND path_id = 9");
+        spark.sql("DELETE FROM " + index + " WHERE " + forecast);
         spark.sql("DELETE FROM " + errors + " WHERE error_kind = 'UNKNOWN_MODEL'");
-        Comparison t = Comparison.of(spark, o.paths, Table.DISTRIBUTIONS.location(r.uninterrupted()),
-                Table.DISTRIBUTIONS.location(r.killed()), Table.TASK_ERRORS.location(r.uninterrupted()),
-                Table.TASK_ERRORS.location(r.killed()));
-        assertEquals(1, t.valueDifferences(), t::toString);
+        assertEquals(new Comparison.Damage(1, 1), Comparison.Damage.of(spark, Table.DISTRIBUTIONS.location(r.killed()),
+                o.paths), "path 8 missing, path 9 of another write");
+        Comparison t = Comparison.of(spark, o.paths, r.uninterrupted(), r.killed());
+        assertEquals(2, t.valueDifferences(), t::toString);
         assertEquals(1, t.onlyUninterrupted(), t::toString);
         assertEquals(0, t.onlyKilled(), t::toString);
         assertEquals(1, t.killedBadForecasts(), t::toString);
-        assertEquals(2, t.exceptAll(), t::toString);
-        assertEquals(1, t.killedExceptAll(), t::toString);
+        assertEquals(3, t.exceptAll(), t::toString);
+        assertEquals(2, t.killedExceptAll(), t::toString);
+        assertEquals(1, t.indexOnlyUninterrupted(), t::toString);
+        assertEquals(0, t.indexOnlyKilled(), t::toString);
         assertEquals(1, t.errorsOnlyUninterrupted(), t::toString);
         assertEquals(0, t.errorsOnlyKilled(), t::toString);
         assertTrue(t.differences().stream().anyMatch(d -> d.contains("values differ at Coffee/naive/2023-01-05/path 7")),

@@ -36,7 +36,7 @@ class RefreshRunTest {
             await(() -> f.count("SELECT count(*) FROM " + f.table(Table.FORECAST_INDEX)) == dates, f);
             List<String> before = f.distributionRows();
 
-            StaleForecastsTest.correctClose(files.get(0).prices(), CORRECTED);
+            SampleData.correctClose(files.get(0).prices(), CORRECTED);
             ingest(f, files);
             assertEquals(1, f.warehouse.staleness().total("Coffee").forecasts() , f.console());
             await(() -> f.warehouse.staleness().total("Coffee").forecasts() == 0, f);

@@ -5,18 +5,14 @@ import hindcast.data.SampleData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Done means fresh: a corrected close recomputes exactly the forecasts and fits that read it, and the result is
@@ -32,7 +28,7 @@ class StaleForecastsTest {
     private static final List<String> MODELS = List.of("naive", "arima_111");
 
     @Test
-    void aCorrectedCloseRecomputesExactlyWhatReadItAndMatchesACleanInstallation(@TempDir Path dir) throws IOException {
+    void aCorrectedCloseRecomputesExactlyWhatReadItAndMatchesACleanInstallation(@TempDir Path dir) {
         Fixture f = new Fixture(dir.resolve("a"), "stream.train-missing = true");
         List<SampleData.Files> files = SampleData.write(dir.resolve("data"), Fixture.DATA_FROM, Fixture.DATA_TO);
         ingest(f, files);
@@ -40,7 +36,7 @@ class StaleForecastsTest {
         List<String> before = f.distributionRows();
         assertEquals(0, staleTotal(f), "nothing is stale after a backfill");
 
-        correctClose(files.get(0).prices(), CORRECTED);
+        assertEquals(CORRECTED, SampleData.correctClose(files.get(0).prices(), CORRECTED));
         ingest(f, files);
         // Monthly fits from the requests' start: the naive fit of 01-04 read closes up to 01-03 and stays fresh;
         // those of 02-04 read the correction.
@@ -118,24 +114,6 @@ class StaleForecastsTest {
             f.enqueue(Fixture.request("Coffee", model, "monthly", FROM, TO));
         }
         f.runAvailableNow();
-    }
-
-    /** Sets the close of {@code day} in a date,open,high,low,close,volume file to the middle of its range. */
-    static void correctClose(Path prices, LocalDate day) throws IOException {
-        List<String> lines = Files.readAllLines(prices);
-        boolean found = false;
-        for (int i = 1; i < lines.size(); i++) {
-            String[] v = lines.get(i).split(",");
-            if (v[0].equals(day.toString())) {
-                double mid = (Double.parseDouble(v[2]) + Double.parseDouble(v[3])) / 2;
-                assertTrue(Math.abs(mid - Double.parseDouble(v[4])) > 1e-6, "the correction changes the close");
-                v[4] = String.format(Locale.ROOT, "%.4f", mid);
-                lines.set(i, String.join(",", v));
-                found = true;
-            }
-        }
-        assertTrue(found, day + " in " + prices);
-        Files.write(prices, lines);
     }
 
     private static long countDates(LocalDate from, LocalDate to) {
