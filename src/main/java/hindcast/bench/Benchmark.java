@@ -2,6 +2,7 @@ package hindcast.bench;
 
 import hindcast.app.Hindcast;
 import hindcast.config.Settings;
+import hindcast.data.CloseCorrection;
 import hindcast.model.Horizon;
 import hindcast.model.TrainFrequency;
 import hindcast.plan.Request;

@@ -116,26 +116,10 @@ public record Comparison(int paths, long rows, long forecasts, long killedRows, 
                         + " vs " + r.get(9));
             }
         }
-        long indexOnlyU = count(spark, "(" + iu + ") EXCEPT ALL (" + ik + ")");
-        long indexOnlyK = count(spark, "(" + ik + ") EXCEPT ALL (" + iu + ")");
-        if (indexOnlyU + indexOnlyK > 0) {
-            for (Row r : spark.sql("(" + iu + ") EXCEPT ALL (" + ik + ") LIMIT 5").collectAsList()) {
-                examples.add("forecast_index row only in the uninterrupted run: " + r.mkString("|"));
-            }
-            for (Row r : spark.sql("(" + ik + ") EXCEPT ALL (" + iu + ") LIMIT 5").collectAsList()) {
-                examples.add("forecast_index row only in the killed run: " + r.mkString("|"));
-            }
-        }
-        long errorsOnlyU = count(spark, "(" + eu + ") EXCEPT ALL (" + ek + ")");
-        long errorsOnlyK = count(spark, "(" + ek + ") EXCEPT ALL (" + eu + ")");
-        if (errorsOnlyU + errorsOnlyK > 0) {
-            for (Row r : spark.sql("(" + eu + ") EXCEPT ALL (" + ek + ") LIMIT 5").collectAsList()) {
-                examples.add("task_errors row only in the uninterrupted run: " + r.mkString("|"));
-            }
-            for (Row r : spark.sql("(" + ek + ") EXCEPT ALL (" + eu + ") LIMIT 5").collectAsList()) {
-                examples.add("task_errors row only in the killed run: " + r.mkString("|"));
-            }
-        }
+        long indexOnlyU = onlyIn(spark, iu, ik, "forecast_index row only in the uninterrupted run: ", examples);
+        long indexOnlyK = onlyIn(spark, ik, iu, "forecast_index row only in the killed run: ", examples);
+        long errorsOnlyU = onlyIn(spark, eu, ek, "task_errors row only in the uninterrupted run: ", examples);
+        long errorsOnlyK = onlyIn(spark, ek, eu, "task_errors row only in the killed run: ", examples);
         return new Comparison(paths, shapeU.getLong(1), shapeU.getLong(0), shapeK.getLong(1), shapeK.getLong(0),
                 j.getLong(2), onlyU, onlyK, differing,
                 duplicates(spark, u), duplicates(spark, k), shapeU.getLong(2), shapeK.getLong(2),
@@ -173,6 +157,18 @@ public record Comparison(int paths, long rows, long forecasts, long killedRows, 
 
     private static long duplicates(SparkSession spark, String t) {
         return count(spark, "SELECT 1 FROM " + t + " GROUP BY " + KEY + " HAVING count(*) > 1");
+    }
+
+    /** Rows of query {@code a} missing from {@code b} (with multiplicity); up to 5 of them go to {@code examples}. */
+    private static long onlyIn(SparkSession spark, String a, String b, String label, List<String> examples) {
+        String diff = "(" + a + ") EXCEPT ALL (" + b + ")";
+        long n = count(spark, diff);
+        if (n > 0) {
+            for (Row r : spark.sql(diff + " LIMIT 5").collectAsList()) {
+                examples.add(label + r.mkString("|"));
+            }
+        }
+        return n;
     }
 
     /** A row as what must be identical: the key, the dates, flags, fit and fingerprint, and the raw bits of every day. */

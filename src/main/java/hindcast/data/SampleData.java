@@ -82,31 +82,12 @@ public final class SampleData {
     }
 
     /**
-     * Corrects a prices file (date,open,high,low,close,volume) as a vendor would: the close of the first trading
-     * day on or after {@code day} becomes the middle of that day's high and low. Returns the day corrected.
-     *
-     * @throws IllegalArgumentException if the file has no such day, or the middle is its close already
+     * Corrects a sample prices file in place as a vendor would ({@link CloseCorrection}): the close of the first
+     * trading day on or after {@code day} becomes the middle of that day's high and low. Returns the day corrected.
      */
     public static LocalDate correctClose(Path prices, LocalDate day) {
         try {
-            List<String> lines = new ArrayList<>(java.nio.file.Files.readAllLines(prices));
-            for (int i = 1; i < lines.size(); i++) {
-                String[] v = lines.get(i).split(",");
-                LocalDate d = LocalDate.parse(v[0]);
-                if (d.isBefore(day)) {
-                    continue;
-                }
-                double mid = (Double.parseDouble(v[2]) + Double.parseDouble(v[3])) / 2;
-                String close = String.format(Locale.ROOT, "%.4f", mid);
-                if (Double.parseDouble(close) == Double.parseDouble(v[4])) {
-                    throw new IllegalArgumentException("the close of " + d + " in " + prices + " is its middle already");
-                }
-                v[4] = close;
-                lines.set(i, String.join(",", v));
-                java.nio.file.Files.write(prices, lines);
-                return d;
-            }
-            throw new IllegalArgumentException("no trading day on or after " + day + " in " + prices);
+            return CloseCorrection.write(prices, day, prices).date();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 
 /**
  * The {@code distributions} table. A chunk of new forecasts is written by an insert-only MERGE on (commodity,
@@ -64,8 +65,10 @@ public final class DistributionStore {
                             + " AND " + Sql.date(job.lastDate()))
                     .describedAs("distributions MERGE of " + job.commodity() + " / " + job.modelVersion() + " "
                             + job.firstDate() + ".." + job.lastDate());
-            written = replaces ? merge.replaceCounted(rows, "NOT (t.fingerprint <=> s.fingerprint)")
-                    : merge.insertMissingCounted(rows);
+            written = replaces ? merge.replaceCounted(rows, "commodity = " + Sql.string(job.commodity())
+                    + " AND model_version = " + Sql.string(job.modelVersion()) + " AND path_id > 0"
+                    + " AND forecast_start_date IN (" + job.forecastDates().stream().map(Sql::date)
+                    .collect(Collectors.joining(", ")) + ")") : merge.insertMissingCounted(rows);
         } finally {
             sc.removeSparkListener(listener);
             shared.destroy();

@@ -17,7 +17,7 @@ import static org.apache.spark.sql.functions.col;
  * The one way Hindcast writes a keyed table: a Delta MERGE matching on the table's key ({@link Table#keyColumns}),
  * retried by {@link ConflictRetry} when it loses a race with another writer. {@link #insertMissing} never changes
  * a stored row, so a replayed or overlapping write inserts nothing; {@link #upsert} also rewrites matched rows,
- * {@link #replaceCounted} only the matched rows that are stale.
+ * {@link #replaceCounted} replaces the rows a condition selects.
  * <p>
  * {@link #pruning} adds literal predicates on the target ({@code t.commodity = 'Coffee' AND ...}) to the ON
  * clause: Delta then reads only the files those can match, which keeps a write's cost flat as the table grows.
@@ -74,30 +74,30 @@ final class Merge {
     /** {@link #insertMissing}, returning the rows it inserted (see {@link #counted}). */
     long insertMissingCounted(Dataset<Row> source) {
         DeltaTable target = target(); // resolved once: each resolution reads the Delta log
-        return counted(target, () -> insertMissing(target, source));
+        return counted(target, () -> insertMissing(target, source), "numTargetRowsInserted");
     }
 
     /**
-     * Inserts new keys and overwrites the matched rows for which {@code stale} holds (a condition on {@code t} and
-     * {@code s}), all in one commit; returns the rows it inserted or updated. A replay finds nothing stale and
-     * changes nothing.
+     * Replaces every row matching {@code where} (a condition on the table's columns) by the source rows, which must
+     * all match it, in one commit: Delta's {@code replaceWhere} overwrite. Returns the rows written. Unlike an
+     * updating MERGE it computes the source once and joins nothing: the rows are deleted by the condition.
      */
-    long replaceCounted(Dataset<Row> source, String stale) {
-        DeltaTable target = target();
-        return counted(target, () -> ConflictRetry.run(what,
-                builder(target, source).whenMatched(stale).updateAll().whenNotMatched().insertAll()::execute));
+    long replaceCounted(Dataset<Row> source, String where) {
+        return counted(target(), () -> ConflictRetry.run(what, () -> source.write().format("delta").mode("overwrite")
+                .option("replaceWhere", where).save(table.location(settings))), "numOutputRows");
     }
 
     /**
-     * Runs a MERGE and returns the rows it inserted or updated, read from its own commit (found by a tag in the
+     * Runs a write and returns the sum of the named operation metrics of its commit (the rows it inserted or wrote),
+     * read from its own commit (found by a tag in the
      * commit's user metadata, since another job may have committed right after it); 0 when it changed nothing
      * and made no commit.
      */
-    private long counted(DeltaTable target, Runnable merge) {
+    private long counted(DeltaTable target, Runnable write, String... rowMetrics) {
         String tag = "hindcast " + UUID.randomUUID();
         spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", tag);
         try {
-            merge.run();
+            write.run();
         } finally {
             spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
         }
@@ -107,8 +107,11 @@ final class Merge {
             return 0;
         }
         Map<String, String> metrics = ours.get(0).getJavaMap(0);
-        return Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0"))
-                + Long.parseLong(metrics.getOrDefault("numTargetRowsUpdated", "0"));
+        long rows = 0;
+        for (String m : rowMetrics) {
+            rows += Long.parseLong(metrics.getOrDefault(m, "0"));
+        }
+        return rows;
     }
 
     private DeltaTable target() {

@@ -1,4 +1,4 @@
-package hindcast.bench;
+package hindcast.data;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -11,9 +11,9 @@ import java.util.Locale;
 
 /**
  * One close of a price file corrected after the fact, as an exchange republishes a settlement: the change the
- * benchmark's freshness phase re-ingests. The original file is only read; the corrected copy goes elsewhere.
+ * benchmark, the kill campaign and the tests re-ingest. The original file is only read; the corrected copy goes elsewhere.
  */
-record CloseCorrection(LocalDate date, BigDecimal before, BigDecimal after) {
+public record CloseCorrection(LocalDate date, BigDecimal before, BigDecimal after) {
     private static final BigDecimal ONE_PERCENT_UP = new BigDecimal("1.01");
 
     /**
@@ -21,7 +21,7 @@ record CloseCorrection(LocalDate date, BigDecimal before, BigDecimal after) {
      * close dated on or after {@code day} set to the middle of that day's high and low, or 1% higher when the row
      * has no range or its close already is the middle. Decimal arithmetic, so the new text is exact.
      */
-    static CloseCorrection write(Path from, LocalDate day, Path to) throws IOException {
+    public static CloseCorrection write(Path from, LocalDate day, Path to) throws IOException {
         List<String> lines = Files.readAllLines(from);
         List<String> header = Arrays.stream(lines.get(0).split(",", -1))
                 .map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();

@@ -1,4 +1,4 @@
-package hindcast.bench;
+package hindcast.data;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
