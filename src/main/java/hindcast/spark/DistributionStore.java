@@ -21,9 +21,10 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code distributions} table. A chunk of new forecasts is written by an insert-only MERGE on (commodity,
- * model_version, forecast_start_date, path_id), so a replayed or overlapping chunk inserts nothing; a chunk that
- * replaces stale forecasts updates exactly the rows whose fingerprint differs, in the same single commit, so a
- * forecast never has paths of two writes. The ON clause also carries literal commodity, model and date-range
+ * model_version, forecast_start_date, path_id), so a replayed or overlapping chunk inserts nothing. A chunk that
+ * replaces stale (or incomplete) forecasts overwrites the path rows of its dates with its own in one commit
+ * (Delta's {@code replaceWhere}: the source is computed once and joined with nothing), so a forecast never has
+ * paths of two writes; its actuals row (path 0) is kept. The ON clause also carries literal commodity, model and date-range
  * predicates: Delta then reads only the files of that range, which keeps a chunk's cost flat as the table grows
  * (see README, "Idempotency"). Each write then brings the {@link ForecastIndex} up to date.
  */

@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.ToLongFunction;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -74,7 +75,7 @@ final class Merge {
     /** {@link #insertMissing}, returning the rows it inserted (see {@link #counted}). */
     long insertMissingCounted(Dataset<Row> source) {
         DeltaTable target = target(); // resolved once: each resolution reads the Delta log
-        return counted(target, () -> insertMissing(target, source), "numTargetRowsInserted");
+        return counted(target, () -> insertMissing(target, source), m -> m.get("numTargetRowsInserted"));
     }
 
     /**
@@ -84,16 +85,17 @@ final class Merge {
      */
     long replaceCounted(Dataset<Row> source, String where) {
         return counted(target(), () -> ConflictRetry.run(what, () -> source.write().format("delta").mode("overwrite")
-                .option("replaceWhere", where).save(table.location(settings))), "numOutputRows");
+                .option("replaceWhere", where).save(table.location(settings))),
+                m -> m.get("numOutputRows") - m.get("numCopiedRows")); // copied: kept rows of rewritten files
     }
 
     /**
-     * Runs a write and returns the sum of the named operation metrics of its commit (the rows it inserted or wrote),
-     * read from its own commit (found by a tag in the
+     * Runs a write and returns the rows it inserted or wrote, computed by {@code rows} from the operation metrics
+     * of its own commit (found by a tag in the
      * commit's user metadata, since another job may have committed right after it); 0 when it changed nothing
      * and made no commit.
      */
-    private long counted(DeltaTable target, Runnable write, String... rowMetrics) {
+    private long counted(DeltaTable target, Runnable write, ToLongFunction<Metrics> rows) {
         String tag = "hindcast " + UUID.randomUUID();
         spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", tag);
         try {
@@ -107,11 +109,12 @@ final class Merge {
             return 0;
         }
         Map<String, String> metrics = ours.get(0).getJavaMap(0);
-        long rows = 0;
-        for (String m : rowMetrics) {
-            rows += Long.parseLong(metrics.getOrDefault(m, "0"));
-        }
-        return rows;
+        return rows.applyAsLong(name -> Long.parseLong(metrics.getOrDefault(name, "0")));
+    }
+
+    /** A commit's operation metrics by name, 0 when absent. */
+    private interface Metrics {
+        long get(String name);
     }
 
     private DeltaTable target() {
