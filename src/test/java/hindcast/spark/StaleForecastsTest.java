@@ -2,6 +2,8 @@ package hindcast.spark;
 
 import hindcast.config.Settings;
 import hindcast.data.SampleData;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +30,7 @@ class StaleForecastsTest {
     private static final List<String> MODELS = List.of("naive", "arima_111");
 
     @Test
-    void aCorrectedCloseRecomputesExactlyWhatReadItAndMatchesACleanInstallation(@TempDir Path dir) {
+    void aCorrectedCloseRecomputesExactlyWhatReadItAndMatchesACleanInstallation(@TempDir Path dir) throws Exception {
         Fixture f = new Fixture(dir.resolve("a"), "stream.train-missing = true");
         List<SampleData.Files> files = SampleData.write(dir.resolve("data"), Fixture.DATA_FROM, Fixture.DATA_TO);
         ingest(f, files);
@@ -47,6 +49,13 @@ class StaleForecastsTest {
         assertEquals(1, naive.staleFits());
         assertEquals(1, arima.staleFits());
         assertEquals(staleInSql(f), naive.stale() + arima.stale(), "status agrees with SQL over the index");
+        Cli status = Cli.run("status", "--config", f.configFile.toString(), "--json");
+        assertEquals(0, status.code(), status.err());
+        long staleInJson = 0;
+        for (JsonNode line : new ObjectMapper().readTree(status.out()).get("lines")) {
+            staleInJson += line.get("stale").asLong();
+        }
+        assertEquals(staleInSql(f), staleInJson, "status --json");
 
         backfill(f); // the same requests again: only what is stale is recomputed
         List<String> after = f.distributionRows();
