@@ -36,6 +36,13 @@ class BadTasksTest {
     void everyRejectionKindLandsInTaskErrorsAndTheRestOfTheBatchProceeds(@TempDir Path home) throws IOException {
         Fixture f = new Fixture(home, EXTRA).withSampleMarket()
                 .train("Coffee", List.of("naive"), "monthly", LocalDate.of(2021, 1, 1), LocalDate.of(2021, 1, 31));
+        // Sugar fits of another definition, and of data that has changed since: they may serve no date.
+        String fit = "'Sugar', %s, 'monthly', DATE'2021-01-01', %s, '{\"mu\":0.0,\"sigma\":0.01}', NULL, 500, "
+                + "DATE'2020-12-31', current_timestamp(), %s, '0123456789abcdef'";
+        f.spark.sql("INSERT INTO " + f.table(Table.TRAINED_MODELS) + " VALUES ("
+                + fit.formatted("'naive'", "'naive'", "'naive(vol-window=100)'") + "), ("
+                + fit.formatted("'random_walk'", "'random_walk'", Sql.string(f.settings.models().spec("random_walk")
+                .definition())) + ")");
         String tasks = f.table(Table.FORECAST_TASKS);
         f.spark.sql("INSERT INTO " + tasks + " VALUES "
                 + String.join(",\n", List.of(
@@ -47,7 +54,9 @@ class BadTasksTest {
                 row("no-market", "Cocoa", "naive", "monthly", "2021-01-04", "2021-01-05"),
                 row("short-history", "Coffee", "naive", "monthly", "2019-01-10", "2019-01-11"),
                 row("stale", "Coffee", "naive", "monthly", "2022-01-10", "2022-01-11"),
-                row("untrained", "Coffee", "random_walk", "monthly", "2021-01-04", "2021-01-05"))));
+                row("untrained", "Coffee", "random_walk", "monthly", "2021-01-04", "2021-01-05"),
+                row("changed", "Sugar", "naive", "monthly", "2021-01-04", "2021-01-05"),
+                row("stale-fit", "Sugar", "random_walk", "monthly", "2021-01-04", "2021-01-05"))));
         // A request without an id, and the valid one with a generated id and time (a SELECT: Spark refuses
         // uuid() inside VALUES, see theReadmesSqlInsertEnqueues).
         f.spark.sql("INSERT INTO " + tasks + " VALUES " + row(null, "Coffee", "garch", "monthly", "2021-01-04", "2021-01-05"));
@@ -55,11 +64,11 @@ class BadTasksTest {
                 + "DATE'2021-01-08', current_timestamp()");
         f.runAvailableNow();
 
-        // One batch, committed, holding all eleven requests.
-        assertEquals(List.of(new BackfillEvent.BatchStarted(0, 11)), f.events(BackfillEvent.BatchStarted.class));
+        // One batch, committed, holding all thirteen requests.
+        assertEquals(List.of(new BackfillEvent.BatchStarted(0, 13)), f.events(BackfillEvent.BatchStarted.class));
         Path commits = Path.of(f.settings.stream().checkpoint()).resolve("commits");
         assertTrue(Files.exists(commits.resolve("0")), "the batch committed: the stream did not fail");
-        assertEquals(List.of("0|11"), f.rows("SELECT batch_id, requests FROM " + f.table(Table.BATCH_LOG)));
+        assertEquals(List.of("0|13"), f.rows("SELECT batch_id, requests FROM " + f.table(Table.BATCH_LOG)));
 
         // The valid request is fully written, and nothing else is.
         String d = f.table(Table.DISTRIBUTIONS);
@@ -70,7 +79,7 @@ class BadTasksTest {
 
         // Every bad request, with its kind and reason.
         String errors = f.table(Table.TASK_ERRORS);
-        assertEquals(13, f.count("SELECT count(*) FROM " + errors));
+        assertEquals(17, f.count("SELECT count(*) FROM " + errors));
         assertEquals(0, f.count("SELECT count(*) FROM " + errors + " WHERE batch_id <> 0"));
         assertError(f, "missing-model", null, Rejection.Kind.MISSING_FIELD,
                 "commodity, model_version, train_frequency, start_date and end_date are required", "modelVersion=null");
@@ -99,6 +108,15 @@ class BadTasksTest {
             assertError(f, "untrained", date, Rejection.Kind.NO_TRAINED_MODEL, "no random_walk model trained monthly "
                     + "covers " + date + " (none on or before " + date + "); run: scripts/hindcast train --commodity "
                     + "Coffee --models random_walk --train-frequency monthly --start 2021-01-04 --end 2021-01-05");
+        }
+        String fix = "scripts/hindcast train --commodity Sugar --models %s --train-frequency monthly --start 2021-01-04 "
+                + "--end 2021-01-05, or work the request with --train-missing";
+        for (String date : List.of("2021-01-04", "2021-01-05")) {
+            assertError(f, "changed", date, Rejection.Kind.MODEL_CHANGED, "the naive model's definition changed since "
+                    + "its fit at 2021-01-01: vol-window 100 → 250; retrain it (replacing the old fits): "
+                    + fix.formatted("naive"));
+            assertError(f, "stale-fit", date, Rejection.Kind.FIT_STALE, "the random_walk fit at 2021-01-01 was "
+                    + "trained on market data that has changed since; retrain it: " + fix.formatted("random_walk"));
         }
         List<String> derived = f.rows("SELECT request_id, commodity, model_version, forecast_start_date, error_kind, "
                 + "reason FROM " + errors + " WHERE request_id LIKE 'derived-%'");
