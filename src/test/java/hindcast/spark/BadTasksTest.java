@@ -137,7 +137,7 @@ class BadTasksTest {
         }
         f.runAvailableNow();
         assertTrue(Files.exists(commits.resolve("0")), "the batch was replayed and committed");
-        assertEquals(List.of(new BackfillEvent.BatchStarted(0, 11), new BackfillEvent.BatchStarted(0, 11)),
+        assertEquals(List.of(new BackfillEvent.BatchStarted(0, 13), new BackfillEvent.BatchStarted(0, 13)),
                 f.events(BackfillEvent.BatchStarted.class), "replayed once");
         Fixture.assertSameRows(errorRows, f.rows("SELECT * FROM " + errors + " ORDER BY request_id, forecast_start_date"),
                 "task_errors after the replay");
@@ -146,7 +146,7 @@ class BadTasksTest {
         assertEquals(errorsVersion, f.version(Table.TASK_ERRORS), "the replay made no task_errors commit");
 
         // The batch log: one row per attempt of batch 0; the replay found everything done.
-        assertEquals(List.of("0|11|0|5|250", "0|11|5|0|0"), f.rows("SELECT batch_id, requests, forecasts_existing, "
+        assertEquals(List.of("0|13|0|5|250", "0|13|5|0|0"), f.rows("SELECT batch_id, requests, forecasts_existing, "
                 + "forecasts_written, rows_written FROM " + f.table(Table.BATCH_LOG) + " ORDER BY started_at"));
     }
 
