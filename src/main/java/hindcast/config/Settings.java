@@ -59,10 +59,10 @@ public record Settings(
     /** {@code hindcast.stream}: the backfill query and the evaluation query that may run beside it. */
     public record StreamConfig(String checkpoint, int maxFilesPerTrigger, Duration interval, boolean trainMissing,
                                boolean evaluate, String evaluationCheckpoint, boolean refresh,
-                               String refreshCheckpoint) {
+                               String refreshCheckpoint, int maxConcurrentWrites) {
     }
 
-    /** {@code hindcast.forecast}: what a forecast is and how the work is cut. */
+    /** {@code hindcast.forecast}: what a forecast is and how the work is cut; chunk size 0 is {@code auto}. */
     public record ForecastConfig(int paths, int chunkSize, int numPartitions, int maxDataStalenessDays,
                                  int minTrainingRows, int maxRequestDays, TrainFrequency defaultTrainFrequency) {
     }
@@ -78,7 +78,7 @@ public record Settings(
     public Settings withTrainMissing() {
         StreamConfig s = stream;
         return new Settings(home, spark, tables, new StreamConfig(s.checkpoint(), s.maxFilesPerTrigger(), s.interval(),
-                true, s.evaluate(), s.evaluationCheckpoint(), s.refresh(), s.refreshCheckpoint()), forecast, commodities,
+                true, s.evaluate(), s.evaluationCheckpoint(), s.refresh(), s.refreshCheckpoint(), s.maxConcurrentWrites()), forecast, commodities,
                 inputs, models);
     }
 
@@ -180,10 +180,11 @@ public record Settings(
                         c.getBoolean("stream.evaluate"),
                         location(home, c.getString("stream.evaluation-checkpoint")),
                         c.getBoolean("stream.refresh"),
-                        location(home, c.getString("stream.refresh-checkpoint"))),
+                        location(home, c.getString("stream.refresh-checkpoint")),
+                        positive(c, "stream.max-concurrent-writes")),
                 new ForecastConfig(
                         positive(c, "forecast.paths"),
-                        positive(c, "forecast.chunk-size"),
+                        chunkSize(c, "forecast.chunk-size"),
                         c.getInt("forecast.num-partitions"),
                         positive(c, "forecast.max-data-staleness-days"),
                         positive(c, "forecast.min-training-rows"),
@@ -200,6 +201,11 @@ public record Settings(
             throw Errors.notPositive(key, v);
         }
         return v;
+    }
+
+    /** A positive number, or {@code auto} (0): sized to the cluster. */
+    private static int chunkSize(Config c, String key) {
+        return "auto".equals(c.getValue(key).unwrapped()) ? 0 : positive(c, key);
     }
 
     private static TrainFrequency trainFrequency(Config c, String key) {

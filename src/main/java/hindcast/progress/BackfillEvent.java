@@ -9,9 +9,10 @@ import hindcast.plan.Request;
 import java.time.LocalDate;
 
 /**
- * What the backfill stream reports as it works, in order: a batch starts, each of its requests starts and is
- * either rejected as a whole or planned, written chunk by chunk and done; then the batch is done. In JSON the
- * property {@code event} names the type (e.g. {@code "event":"batch_started"}).
+ * What the backfill stream reports as it works, in order: a batch starts; each of its requests starts and is
+ * either rejected as a whole or planned; the forecasts to compute, grouped into one unit per (commodity, model),
+ * are written chunk by chunk, several units at once; then each planned request is done, and the batch. In JSON
+ * the property {@code event} names the type (e.g. {@code "event":"batch_started"}).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "event")
 @JsonSubTypes({
@@ -19,8 +20,10 @@ import java.time.LocalDate;
         @JsonSubTypes.Type(value = BackfillEvent.RequestStarted.class, name = "request_started"),
         @JsonSubTypes.Type(value = BackfillEvent.RequestRejected.class, name = "request_rejected"),
         @JsonSubTypes.Type(value = BackfillEvent.RequestPlanned.class, name = "request_planned"),
+        @JsonSubTypes.Type(value = BackfillEvent.UnitStarted.class, name = "unit_started"),
         @JsonSubTypes.Type(value = BackfillEvent.ForecastsHandled.class, name = "forecasts_handled"),
         @JsonSubTypes.Type(value = BackfillEvent.ChunkWritten.class, name = "chunk_written"),
+        @JsonSubTypes.Type(value = BackfillEvent.UnitDone.class, name = "unit_done"),
         @JsonSubTypes.Type(value = BackfillEvent.RequestDone.class, name = "request_done"),
         @JsonSubTypes.Type(value = BackfillEvent.BatchDone.class, name = "batch_done")})
 public sealed interface BackfillEvent {
@@ -47,15 +50,31 @@ public sealed interface BackfillEvent {
     }
 
     /**
-     * Progress inside a request: {@code done} of its {@code total} dates to generate are computed or rejected.
-     * Sent as Spark tasks end (from Spark's listener thread) and after each chunk.
+     * Work starts on the batch's forecasts of one (commodity, model), e.g. {@code unit} "Coffee / naive":
+     * {@code forecasts} to compute in {@code chunks} commits. The batch computes {@code batchForecasts} in
+     * {@code units} units, at most {@code concurrent} at once.
      */
-    record ForecastsHandled(String requestId, long done, long total) implements BackfillEvent {
+    record UnitStarted(String unit, long forecasts, int chunks, long batchForecasts, int units, int concurrent)
+            implements BackfillEvent {
     }
 
-    /** One chunk's MERGE committed: dates [from, to], forecasts written and dates rejected, in that many seconds. */
-    record ChunkWritten(String requestId, LocalDate from, LocalDate to, long forecasts, long rows, long rejected,
+    /**
+     * Progress inside a unit: {@code done} of its {@code total} forecasts are computed or rejected. Sent as Spark
+     * tasks end (from Spark's listener thread) and after each chunk.
+     */
+    record ForecastsHandled(String unit, long done, long total) implements BackfillEvent {
+    }
+
+    /**
+     * One chunk's commit: forecasts of dates [from, to] written (rows inserted or replaced), or rejected when the
+     * model failed, in that many seconds.
+     */
+    record ChunkWritten(String unit, LocalDate from, LocalDate to, long forecasts, long rows, long rejected,
                         double seconds) implements BackfillEvent {
+    }
+
+    /** A unit is written: its forecasts written and rejected (model failures), in that many seconds. */
+    record UnitDone(String unit, long written, long rows, long rejected, double seconds) implements BackfillEvent {
     }
 
     /** The request is done; {@code expectedRows} is forecasts written times paths. */

@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The foreachBatch function: reads the micro-batch's requests (a few small rows) on the driver and works
- * them one by one. A replayed batch redoes only what its first attempt did not commit.
+ * The foreachBatch function: reads the micro-batch's requests (a few small rows) on the driver and works them
+ * together ({@link BatchRunner}). A replayed batch redoes only what its first attempt did not commit.
  */
 final class BatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
     private final Warehouse warehouse;
@@ -55,11 +55,7 @@ final class BatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
             requests.add(TaskRow.toRequest(r));
         }
         listener.on(new BackfillEvent.BatchStarted(batchId, requests.size()));
-        RequestRunner runner = new RequestRunner(warehouse.in(spark), out, listener);
-        Counts total = Counts.ZERO;
-        for (Request request : requests) {
-            total = total.plus(runner.run(request, batchId));
-        }
+        Counts total = new BatchRunner(warehouse.in(spark), out, listener).run(requests, batchId);
         BatchLogRow log = new BatchLogRow(batchId, settings.stream().checkpoint(), started, Instant.now(), requests.size(),
                 total.requested(), total.existing(), total.written(), total.rows(), total.rejected());
         spark.createDataFrame(List.of(log.toRow()), Table.BATCH_LOG.schema())

@@ -66,10 +66,15 @@ public final class DistributionStore {
                             + " AND " + Sql.date(job.lastDate()))
                     .describedAs("distributions MERGE of " + job.commodity() + " / " + job.modelVersion() + " "
                             + job.firstDate() + ".." + job.lastDate());
-            written = replaces ? merge.replaceCounted(rows, "commodity = " + Sql.string(job.commodity())
-                    + " AND model_version = " + Sql.string(job.modelVersion()) + " AND path_id > 0"
-                    + " AND forecast_start_date IN (" + job.forecastDates().stream().map(Sql::date)
-                    .collect(Collectors.joining(", ")) + ")") : merge.insertMissingCounted(rows);
+            if (replaces) { // an overwrite writes every source row
+                merge.replace(rows, "commodity = " + Sql.string(job.commodity())
+                        + " AND model_version = " + Sql.string(job.modelVersion()) + " AND path_id > 0"
+                        + " AND forecast_start_date IN (" + job.forecastDates().stream().map(Sql::date)
+                        .collect(Collectors.joining(", ")) + ")");
+                written = (long) job.forecastDates().size() * job.paths();
+            } else {
+                written = merge.insertMissingCounted(rows);
+            }
         } finally {
             sc.removeSparkListener(listener);
             shared.destroy();

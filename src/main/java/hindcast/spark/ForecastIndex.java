@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -28,8 +29,12 @@ import static org.apache.spark.sql.functions.when;
  * stored), so that planning and status read thousands of rows instead of scanning millions of paths. It is
  * derived from {@code distributions} and written after it: after a crash between the two commits the index
  * lags (a forecast looks missing or stale), which only makes the next run compute it again, never skip it.
+ * The table is small and unpartitioned, so its writes are made one at a time in this JVM ({@link #WRITES}):
+ * units of work committing at once would otherwise conflict on it and retry.
  */
 public final class ForecastIndex {
+    private static final ReentrantLock WRITES = new ReentrantLock();
+
     private final SparkSession spark;
     private final Settings settings;
 
@@ -70,15 +75,24 @@ public final class ForecastIndex {
     void record(String commodity, String modelVersion, List<StoredForecast> forecasts, Instant writtenAt) {
         Timestamp at = Timestamp.from(writtenAt);
         Merge merge = merge(commodity, modelVersion);
-        merge.upsert(merge.frame(forecasts.stream().map(f -> RowFactory.create(commodity, modelVersion, f.date(),
-                f.trainDate(), f.fingerprint(), f.paths(), at)).toList()));
+        oneAtATime(() -> merge.upsert(merge.frame(forecasts.stream().map(f -> RowFactory.create(commodity, modelVersion,
+                f.date(), f.trainDate(), f.fingerprint(), f.paths(), at)).toList())));
     }
 
     /** Re-derives the rows of (commodity, model) dated in [from, to] from what {@code distributions} holds. */
     void derive(String commodity, String modelVersion, LocalDate from, LocalDate to) {
-        merge(commodity, modelVersion).upsert(derived(col("commodity").equalTo(lit(commodity))
+        oneAtATime(() -> merge(commodity, modelVersion).upsert(derived(col("commodity").equalTo(lit(commodity))
                 .and(col("model_version").equalTo(lit(modelVersion)))
-                .and(col("forecast_start_date").between(lit(from), lit(to)))));
+                .and(col("forecast_start_date").between(lit(from), lit(to))))));
+    }
+
+    private static void oneAtATime(Runnable write) {
+        WRITES.lock();
+        try {
+            write.run();
+        } finally {
+            WRITES.unlock();
+        }
     }
 
     /** Replaces the whole index by one derived from {@code distributions}, in one commit. */

@@ -69,10 +69,7 @@ final class Refresher implements VoidFunction2<Dataset<Row>, Long> {
                 .filter(r -> check.check(r).isEmpty()).toList());
         Evaluator.WRITES.lock();
         try {
-            RequestRunner runner = new RequestRunner(w, out, listener);
-            for (Request r : requests) {
-                runner.run(r, batchId);
-            }
+            new BatchRunner(w, out, listener).run(requests, batchId);
         } finally {
             Evaluator.WRITES.unlock();
         }

@@ -21,7 +21,9 @@ public final class SparkSessions {
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.shuffle.partitions", settings.spark().shufflePartitions())
                 .config("spark.ui.enabled", "false")
-                .config("spark.ui.showConsoleProgress", "false");
+                .config("spark.ui.showConsoleProgress", "false")
+                // Units of work run as concurrent jobs, each in its own pool, sharing the executors fairly.
+                .config("spark.scheduler.mode", "FAIR");
         if (!new SparkConf().contains("spark.master")) {
             builder.master(settings.spark().master());
         }
