@@ -171,7 +171,7 @@ public final class Benchmark {
     }
 
     /**
-     * Quick's backfill measured by {@link TaskClock}, then issue 12's small-requests comparison on the same tables:
+     * Quick's backfill measured by {@link TaskClock}, then the small-requests comparison on the same tables:
      * {@link #SMALL_DAYS} forecasts of the warm-up model as one request, then as many one-day requests of another
      * range enqueued in one commit and worked by one catch-up run. Both ranges are trained and computed by nothing
      * before, so both sides compute the same forecasts of the same model.
@@ -199,14 +199,8 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "ingest + train            %8.1f s%n", setup);
         System.out.println(quickBackfillLine(backfill.seconds(), rows));
         utilisationLines(backfill.utilisation()).forEach(System.out::println);
-        System.out.printf(Locale.ROOT, "%-26s%8.1f s   %s %s..%s, %,d forecasts written, "
-                        + "utilisation %.1f %%, driver-only %.1f %%%n", "one " + SMALL_DAYS + "-day request", one.seconds(), WARMUP_MODEL,
-                ONE_REQUEST_FROM, oneTo, one.value().written(), 100 * one.utilisation().utilisation(),
-                100 * one.utilisation().driverOnlyShare());
-        System.out.printf(Locale.ROOT, "%-26s%8.1f s   %s %s..%s in one commit and one run, "
-                        + "%,d forecasts written, utilisation %.1f %%, driver-only %.1f %%%n", SMALL_DAYS + " one-day requests",
-                daily.seconds(), WARMUP_MODEL, DAILY_REQUESTS_FROM, dailyTo, daily.value().written(),
-                100 * daily.utilisation().utilisation(), 100 * daily.utilisation().driverOnlyShare());
+        System.out.println(smallRequestsLine("one " + SMALL_DAYS + "-day request", one, ONE_REQUEST_FROM, oneTo));
+        System.out.println(smallRequestsLine(SMALL_DAYS + " one-day requests", daily, DAILY_REQUESTS_FROM, dailyTo));
         System.out.printf(Locale.ROOT, "%-26s%8.2f    (target <= 1.5, %d forecasts on both sides) %s%n",
                 "ratio one-day / " + SMALL_DAYS + "-day", ratio, SMALL_DAYS, verdict(fair && ratio <= 1.5));
     }
@@ -240,6 +234,12 @@ public final class Benchmark {
         return String.format(Locale.ROOT, "backfill                  %8.1f s   %,d forecasts, %,d rows, %.0f forecasts/s, "
                 + "%.3f core-s per forecast", seconds, QUICK_FORECASTS, rows, QUICK_FORECASTS / seconds,
                 seconds * cores / QUICK_FORECASTS);
+    }
+
+    private static String smallRequestsLine(String what, TaskClock.Measured<Counts> run, LocalDate from, LocalDate to) {
+        return String.format(Locale.ROOT, "%-26s%8.1f s   %s %s..%s, %,d forecasts written, utilisation %.1f %%, "
+                + "driver-only %.1f %%", what, run.seconds(), WARMUP_MODEL, from, to, run.value().written(),
+                100 * run.utilisation().utilisation(), 100 * run.utilisation().driverOnlyShare());
     }
 
     /** {@link TaskClock}'s figures of a backfill, and Amdahl's projection with the driver-only share as serial. */
