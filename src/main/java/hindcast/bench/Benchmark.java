@@ -48,15 +48,32 @@ import static org.apache.spark.sql.functions.randn;
  * <ul>
  *   <li>{@code full}: every configured commodity x {naive, random_walk, sarimax_auto_weather, xgboost},
  *   training included, one catch-up run per model (for per-model rates);</li>
- *   <li>{@code quick}: Coffee x random_walk after a JIT warm-up on both code paths.</li>
+ *   <li>{@code quick}: Coffee x random_walk after a JIT warm-up on both code paths;</li>
+ *   <li>{@code scale}: how well a backfill uses the executors. Quick's backfill measured by {@link TaskClock}
+ *   (executor utilisation, driver-only share, Amdahl's projection to more cores), then the small-requests
+ *   comparison: one 100-day request against 100 one-day requests enqueued in one commit and worked by one run,
+ *   over two ranges of the warm-up model that nothing computed before.</li>
  * </ul>
- * Both end with the freshness phase ({@link #freshness}).
+ * {@code full} and {@code quick} end with the freshness phase ({@link #freshness}); {@code full} prints
+ * {@link TaskClock}'s figures of its backfill too.
  */
 public final class Benchmark {
     static final LocalDate START = LocalDate.of(2018, 1, 1);
     static final LocalDate END = LocalDate.of(2025, 11, 16);
     static final List<String> FULL_MODELS = List.of("naive", "random_walk", "sarimax_auto_weather", "xgboost");
     static final TrainFrequency FREQUENCY = TrainFrequency.SEMIANNUALLY;
+    /** quick and scale: one commodity and model, after a warm-up with a model the measurement does not use. */
+    static final String QUICK_COMMODITY = "Coffee";
+    static final String QUICK_MODEL = "random_walk";
+    static final String WARMUP_MODEL = "naive";
+    static final int WARMUP_DAYS = 120;
+    static final long QUICK_FORECASTS = ChronoUnit.DAYS.between(START, END) + 1;
+    /** scale's small requests: two ranges of {@link #WARMUP_MODEL}, trained over them, after its warm-up's days. */
+    static final int SMALL_DAYS = 100;
+    static final LocalDate ONE_REQUEST_FROM = LocalDate.of(2019, 1, 1);
+    static final LocalDate DAILY_REQUESTS_FROM = LocalDate.of(2020, 1, 1);
+    /** Core counts of Amdahl's projection. */
+    static final List<Integer> PROJECTED_CORES = List.of(8, 32, 128);
     /** The freshness phase corrects the first Coffee close on or after this day: mid-2022, inside both workloads. */
     static final String CORRECTED = "Coffee";
     static final LocalDate CORRECTED_FROM = LocalDate.of(2022, 7, 1);
@@ -90,7 +107,8 @@ public final class Benchmark {
             switch (workload) {
                 case "full" -> b.full();
                 case "quick" -> b.quick();
-                default -> throw new IllegalArgumentException("workload must be full or quick, got " + workload);
+                case "scale" -> b.scale();
+                default -> throw new IllegalArgumentException("workload must be full, quick or scale, got " + workload);
             }
         } finally {
             b.spark.stop();
@@ -107,9 +125,12 @@ public final class Benchmark {
             }
         });
         Map<String, Double> perModel = new LinkedHashMap<>();
-        for (String model : FULL_MODELS) {
-            perModel.put(model, time(() -> backfill(loud, commodities, List.of(model), END)));
-        }
+        Utilisation used = TaskClock.measure(spark.sparkContext(), () -> {
+            for (String model : FULL_MODELS) {
+                perModel.put(model, time(() -> backfill(loud, commodities, List.of(model), END)));
+            }
+            return null;
+        }).utilisation();
         double backfill = perModel.values().stream().mapToDouble(Double::doubleValue).sum();
         long rows = count("SELECT count(*) FROM distributions");
         double append = time(() -> plainAppend(rows, "bench_append"));
@@ -126,6 +147,7 @@ public final class Benchmark {
                 forecastsPerModel / s));
         System.out.printf(Locale.ROOT, "backfill, all models      %8.1f s   %,d forecasts, %,d rows, %.0f forecasts/s%n",
                 backfill, forecasts, rows, forecasts / backfill);
+        utilisationLines(used).forEach(System.out::println);
         System.out.printf(Locale.ROOT, "total incl. training      %8.1f s   (target < 300 s)%n", ingest + train + backfill);
         System.out.printf(Locale.ROOT, "plain Delta append        %8.1f s   %,d rows, same schema%n", append, rows);
         System.out.printf(Locale.ROOT, "ratio backfill / append   %8.2f%n", backfill / append);
@@ -135,31 +157,104 @@ public final class Benchmark {
     }
 
     private void quick() throws Exception {
-        String commodity = "Coffee";
-        String model = "random_walk";
-        String warmup = "naive"; // warms the JIT on both code paths with a model the measurement does not use
-        System.out.printf("workload: %s / %s %s %s..%s%n", commodity, model, FREQUENCY.label(), START, END);
-        double setup = time(() -> {
-            ingest(List.of(commodity));
-            quiet.train(commodity, List.of(model, warmup), FREQUENCY, START, END);
-        });
-        backfill(quiet, List.of(commodity), List.of(warmup), START.plusDays(119));
-        plainAppend(120L * settings.forecast().paths(), "bench_warmup");
-
-        double backfill = time(() -> backfill(loud, List.of(commodity), List.of(model), END));
-        String rowsOfModel = "SELECT count(*) FROM distributions WHERE model_version = '" + model + "'";
-        long rows = count(rowsOfModel);
-        long forecasts = ChronoUnit.DAYS.between(START, END) + 1;
+        double setup = setUpQuick();
+        double backfill = time(this::quickBackfill);
+        long rows = quickRows();
         double append = time(() -> plainAppend(rows, "bench_append"));
-        List<String> freshness = freshness(List.of(commodity), List.of(model), forecasts / backfill);
-        int cores = spark.sparkContext().defaultParallelism();
+        List<String> freshness = freshness(List.of(QUICK_COMMODITY), List.of(QUICK_MODEL), QUICK_FORECASTS / backfill);
         System.out.println();
         System.out.printf(Locale.ROOT, "ingest + train            %8.1f s%n", setup);
-        System.out.printf(Locale.ROOT, "backfill                  %8.1f s   %,d forecasts, %,d rows, %.0f forecasts/s, "
-                + "%.3f core-s per forecast%n", backfill, forecasts, rows, forecasts / backfill, backfill * cores / forecasts);
+        System.out.println(quickBackfillLine(backfill, rows));
         System.out.printf(Locale.ROOT, "plain Delta append        %8.1f s   %,d rows, same schema%n", append, rows);
         System.out.printf(Locale.ROOT, "ratio backfill / append   %8.2f    (target <= 2.0)%n", backfill / append);
         freshness.forEach(System.out::println);
+    }
+
+    /**
+     * Quick's backfill measured by {@link TaskClock}, then the small-requests comparison on the same tables:
+     * {@link #SMALL_DAYS} forecasts of the warm-up model as one request, then as many one-day requests of another
+     * range enqueued in one commit and worked by one catch-up run. Both ranges are trained and computed by nothing
+     * before, so both sides compute the same forecasts of the same model.
+     */
+    private void scale() throws Exception {
+        double setup = setUpQuick();
+        TaskClock.Measured<Void> backfill = TaskClock.measure(spark.sparkContext(), () -> {
+            quickBackfill();
+            return null;
+        });
+        long rows = quickRows();
+
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        LocalDate oneTo = ONE_REQUEST_FROM.plusDays(SMALL_DAYS - 1);
+        TaskClock.Measured<Counts> one = TaskClock.measure(spark.sparkContext(), () -> backfill(quiet,
+                List.of(request(QUICK_COMMODITY, WARMUP_MODEL, ONE_REQUEST_FROM, oneTo, now))));
+        LocalDate dailyTo = DAILY_REQUESTS_FROM.plusDays(SMALL_DAYS - 1);
+        TaskClock.Measured<Counts> daily = TaskClock.measure(spark.sparkContext(), () -> backfill(quiet,
+                DAILY_REQUESTS_FROM.datesUntil(dailyTo.plusDays(1))
+                        .map(d -> request(QUICK_COMMODITY, WARMUP_MODEL, d, d, now)).toList()));
+        double ratio = daily.seconds() / one.seconds();
+        boolean fair = one.value().written() == SMALL_DAYS && daily.value().written() == SMALL_DAYS;
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "ingest + train            %8.1f s%n", setup);
+        System.out.println(quickBackfillLine(backfill.seconds(), rows));
+        utilisationLines(backfill.utilisation()).forEach(System.out::println);
+        System.out.println(smallRequestsLine("one " + SMALL_DAYS + "-day request", one, ONE_REQUEST_FROM, oneTo));
+        System.out.println(smallRequestsLine(SMALL_DAYS + " one-day requests", daily, DAILY_REQUESTS_FROM, dailyTo));
+        System.out.printf(Locale.ROOT, "%-26s%8.2f    (target <= 1.5, %d forecasts on both sides) %s%n",
+                "ratio one-day / " + SMALL_DAYS + "-day", ratio, SMALL_DAYS, verdict(fair && ratio <= 1.5));
+    }
+
+    /**
+     * Quick's set-up, untimed but for ingest and training: the data, fits of {@link #QUICK_MODEL} and
+     * {@link #WARMUP_MODEL}, and a JIT warm-up on both code paths ({@link #WARMUP_DAYS} days of the warm-up model,
+     * and a plain append as large). Returns the ingest and training's seconds.
+     */
+    private double setUpQuick() throws Exception {
+        System.out.printf("workload: %s / %s %s %s..%s%n", QUICK_COMMODITY, QUICK_MODEL, FREQUENCY.label(), START, END);
+        double setup = time(() -> {
+            ingest(List.of(QUICK_COMMODITY));
+            quiet.train(QUICK_COMMODITY, List.of(QUICK_MODEL, WARMUP_MODEL), FREQUENCY, START, END);
+        });
+        backfill(quiet, List.of(QUICK_COMMODITY), List.of(WARMUP_MODEL), START.plusDays(WARMUP_DAYS - 1));
+        plainAppend((long) WARMUP_DAYS * settings.forecast().paths(), "bench_warmup");
+        return setup;
+    }
+
+    private void quickBackfill() {
+        backfill(loud, List.of(QUICK_COMMODITY), List.of(QUICK_MODEL), END);
+    }
+
+    private long quickRows() {
+        return count("SELECT count(*) FROM distributions WHERE model_version = '" + QUICK_MODEL + "'");
+    }
+
+    private String quickBackfillLine(double seconds, long rows) {
+        int cores = spark.sparkContext().defaultParallelism();
+        return String.format(Locale.ROOT, "backfill                  %8.1f s   %,d forecasts, %,d rows, %.0f forecasts/s, "
+                + "%.3f core-s per forecast", seconds, QUICK_FORECASTS, rows, QUICK_FORECASTS / seconds,
+                seconds * cores / QUICK_FORECASTS);
+    }
+
+    private static String smallRequestsLine(String what, TaskClock.Measured<Counts> run, LocalDate from, LocalDate to) {
+        return String.format(Locale.ROOT, "%-26s%8.1f s   %s %s..%s, %,d forecasts written, utilisation %.1f %%, "
+                + "driver-only %.1f %%", what, run.seconds(), WARMUP_MODEL, from, to, run.value().written(),
+                100 * run.utilisation().utilisation(), 100 * run.utilisation().driverOnlyShare());
+    }
+
+    /** {@link TaskClock}'s figures of a backfill, and Amdahl's projection with the driver-only share as serial. */
+    private static List<String> utilisationLines(Utilisation u) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "executor utilisation      %8.1f %%   %.1f busy core-s of %.1f s x %d cores",
+                100 * u.utilisation(), u.busyMillis() / 1e3, u.spanMillis() / 1e3, u.cores()));
+        lines.add(String.format(Locale.ROOT, "driver-only share         %8.1f %%   of the span no task was running",
+                100 * u.driverOnlyShare()));
+        for (int n : PROJECTED_CORES) {
+            lines.add(String.format(Locale.ROOT, "Amdahl on %3d cores       %8.2f x  speed-up vs %d cores now", n,
+                    u.speedUp(u.cores(), n), u.cores()));
+        }
+        lines.add(String.format(Locale.ROOT, "Amdahl 2 -> 64 cores      %8.2f x  speed-up", u.speedUp(2, 64)));
+        return lines;
     }
 
     /**
@@ -238,14 +333,23 @@ public final class Benchmark {
         quiet.ingest(inputs);
     }
 
-    /**
-     * One request per commodity and model, enqueued in one commit and worked by one catch-up run, with progress on
-     * the workflows' output; returns what its batches did, added up from their {@link BackfillEvent.BatchDone}s.
-     */
+    /** One request per commodity and model, {@link #START}..{@code end}, worked as {@link #backfill(Hindcast, List)}. */
     private static Counts backfill(Hindcast hindcast, List<String> commodities, List<String> models, LocalDate end) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        hindcast.enqueue(commodities.stream().flatMap(c -> models.stream().map(m -> new Request(
-                UUID.randomUUID().toString(), c, m, FREQUENCY.label(), START, end, now))).toList());
+        return backfill(hindcast, commodities.stream()
+                .flatMap(c -> models.stream().map(m -> request(c, m, START, end, now))).toList());
+    }
+
+    private static Request request(String commodity, String model, LocalDate from, LocalDate to, Instant now) {
+        return new Request(UUID.randomUUID().toString(), commodity, model, FREQUENCY.label(), from, to, now);
+    }
+
+    /**
+     * The requests enqueued in one commit and worked by one catch-up run, with progress on the workflows' output;
+     * returns what its batches did, added up from their {@link BackfillEvent.BatchDone}s.
+     */
+    private static Counts backfill(Hindcast hindcast, List<Request> requests) {
+        hindcast.enqueue(requests);
         AtomicReference<Counts> total = new AtomicReference<>(Counts.ZERO);
         hindcast.run(BackfillStream.Mode.AVAILABLE_NOW, BackfillListener.all(hindcast.console(), e -> {
             if (e instanceof BackfillEvent.BatchDone done) {

@@ -1,0 +1,82 @@
+package hindcast.bench;
+
+import org.apache.spark.SparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
+import org.apache.spark.status.api.v1.ExecutorSummary;
+import scala.collection.JavaConverters;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Times a step on the driver and records, with a {@link SparkListener} on the SparkContext for the step's duration,
+ * when each of its tasks launched and finished (the scheduler's times, on the driver's clock too), for
+ * {@link Utilisation}.
+ */
+final class TaskClock extends SparkListener {
+    /** Launch times of the tasks running, by task id. */
+    private final Map<Long, Long> running = new ConcurrentHashMap<>();
+    private final List<Utilisation.Interval> finished = new ArrayList<>();
+
+    /** What the step returned, and how it used the executors. */
+    record Measured<T>(T value, Utilisation utilisation) {
+        double seconds() {
+            return utilisation.spanMillis() / 1e3;
+        }
+    }
+
+    private TaskClock() {
+    }
+
+    static <T> Measured<T> measure(SparkContext sc, Callable<T> step) throws Exception {
+        TaskClock clock = new TaskClock();
+        sc.addSparkListener(clock);
+        long start = System.currentTimeMillis();
+        long end;
+        T value;
+        try {
+            value = step.call();
+        } finally {
+            end = System.currentTimeMillis();
+            // The bus hands events to listeners on its own thread: wait for the step's last task ends.
+            sc.listenerBus().waitUntilEmpty();
+            sc.removeSparkListener(clock);
+        }
+        return new Measured<>(value, Utilisation.of(clock.intervals(end), start, end, executorCores(sc)));
+    }
+
+    /**
+     * The executors' cores added up, from the status store (the driver's entry has 0 on a cluster and the local
+     * cores on local[N]); not defaultParallelism, which spark.default.parallelism may override.
+     */
+    static int executorCores(SparkContext sc) {
+        int cores = 0;
+        for (ExecutorSummary e : JavaConverters.seqAsJavaList(sc.statusStore().executorList(true))) {
+            cores += e.totalCores();
+        }
+        return cores;
+    }
+
+    /** The finished tasks, and the ones still running as if they ended at {@code end}. */
+    private synchronized List<Utilisation.Interval> intervals(long end) {
+        List<Utilisation.Interval> all = new ArrayList<>(finished);
+        running.values().forEach(launch -> all.add(new Utilisation.Interval(launch, end)));
+        return all;
+    }
+
+    @Override
+    public void onTaskStart(SparkListenerTaskStart taskStart) {
+        running.put(taskStart.taskInfo().taskId(), taskStart.taskInfo().launchTime());
+    }
+
+    @Override
+    public synchronized void onTaskEnd(SparkListenerTaskEnd taskEnd) {
+        running.remove(taskEnd.taskInfo().taskId());
+        finished.add(new Utilisation.Interval(taskEnd.taskInfo().launchTime(), taskEnd.taskInfo().finishTime()));
+    }
+}

@@ -1,0 +1,40 @@
+package hindcast.bench;
+
+import hindcast.config.Settings;
+import hindcast.spark.Warehouse;
+import org.apache.spark.api.java.function.ForeachFunction;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TaskClockTest {
+
+    @Test
+    void aRealJobsTasksAndTheDriversPauseAreMeasured(@TempDir Path home) throws Exception {
+        // the test JVM's shared local[2] session, opened the way the application opens it
+        Path conf = Files.writeString(home.resolve("test.conf"), "hindcast { home = \"%s\"\n spark.master = \"local[2]\" }"
+                .formatted(home.toString().replace("\\", "/")));
+        SparkSession spark = Warehouse.open(Settings.load(conf)).spark();
+
+        TaskClock.Measured<Long> m = TaskClock.measure(spark.sparkContext(), () -> {
+            Thread.sleep(300); // driver alone
+            spark.range(0, 4, 1, 4).foreach((ForeachFunction<Long>) i -> Thread.sleep(200));
+            return 4L;
+        });
+
+        Utilisation u = m.utilisation();
+        assertEquals(4L, m.value());
+        assertEquals(spark.sparkContext().defaultParallelism(), u.cores());
+        assertTrue(u.busyMillis() >= 4 * 200, "four tasks of 200 ms at least: " + u);
+        assertTrue(u.busyMillis() <= u.spanMillis() * u.cores(), u.toString());
+        assertTrue(u.utilisation() > 0 && u.utilisation() <= 1, u.toString());
+        assertTrue(u.driverOnlyMillis() >= 300, "the driver's pause: " + u);
+        assertTrue(u.driverOnlyMillis() < u.spanMillis() - 400, "two rounds of 200 ms tasks on 2 cores: " + u);
+    }
+}
