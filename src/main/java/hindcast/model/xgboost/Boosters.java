@@ -30,12 +30,13 @@ final class Boosters {
         }
     }
 
-    /** One prediction per row of {@code x} (rows of {@code width} features, row-major), in one native call. */
+    /**
+     * One prediction per row of {@code x} (rows of {@code width} features, row-major), in one native call. In-place
+     * prediction reads the array directly: no DMatrix to build and free per call.
+     */
     static float[] predict(Booster booster, float[] x, int count, int width) {
-        DMatrix data = null;
         try {
-            data = matrix(x, count, width);
-            float[][] out = booster.predict(data);
+            float[][] out = booster.inplace_predict(x, count, width, Float.NaN);
             float[] flat = new float[count];
             for (int i = 0; i < count; i++) {
                 flat[i] = out[i][0];
@@ -43,8 +44,6 @@ final class Boosters {
             return flat;
         } catch (XGBoostError e) {
             throw new IllegalStateException("xgboost prediction failed: " + e.getMessage(), e);
-        } finally {
-            dispose(data);
         }
     }
 
