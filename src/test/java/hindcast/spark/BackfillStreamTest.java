@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -108,19 +109,89 @@ class BackfillStreamTest {
                 + f.table(Table.DISTRIBUTIONS)));
     }
 
+    /**
+     * Four units (2 commodities x 2 models) written one at a time in chunks of 100 by one task each, and again four at
+     * once in chunks of 3 by 7 tasks each, from requests cut differently (one-day requests, overlapping ranges):
+     * the same rows, fits and fingerprints, bit for bit.
+     */
     @Test
-    void differentPartitionCountsAndChunkSizesWriteBitIdenticalRows(@TempDir Path home) {
-        Fixture one = new Fixture(home.resolve("a"), "forecast.num-partitions = 1\nforecast.chunk-size = 100")
-                .withSampleMarket().train("Coffee", List.of("random_walk"), "weekly", START, START.plusDays(20));
-        one.enqueue(Fixture.request("Coffee", "random_walk", "weekly", START, START.plusDays(20)));
+    void concurrencyPartitionsChunkSizesAndRequestSplitsWriteBitIdenticalRows(@TempDir Path home) {
+        LocalDate end = START.plusDays(20);
+        List<String> models = List.of("naive", "random_walk");
+        Fixture one = trained(new Fixture(home.resolve("a"),
+                "forecast.num-partitions = 1\nforecast.chunk-size = 100\nstream.max-concurrent-writes = 1"), models, end);
+        for (String c : List.of("Coffee", "Sugar")) {
+            for (String m : models) {
+                one.enqueue(Fixture.request(c, m, "weekly", START, end));
+            }
+        }
         one.runAvailableNow();
         List<String> oneRows = one.distributionRows(); // before `many` re-points the table names
-        Fixture many = new Fixture(home.resolve("b"), "forecast.num-partitions = 7\nforecast.chunk-size = 3")
-                .withSampleMarket().train("Coffee", List.of("random_walk"), "weekly", START, START.plusDays(20));
-        many.enqueue(Fixture.request("Coffee", "random_walk", "weekly", START.plusDays(5), START.plusDays(20)),
-                Fixture.request("Coffee", "random_walk", "weekly", START, START.plusDays(4)));
+        List<String> oneIndex = one.rows(INDEX_ROWS + one.table(Table.FORECAST_INDEX) + " ORDER BY 1, 2, 3");
+
+        Fixture many = trained(new Fixture(home.resolve("b"),
+                "forecast.num-partitions = 7\nforecast.chunk-size = 3\nstream.max-concurrent-writes = 4"), models, end);
+        List<Request> requests = new ArrayList<>();
+        for (LocalDate d = START; !d.isAfter(end); d = d.plusDays(1)) {
+            requests.add(Fixture.request("Coffee", "naive", "weekly", d, d));
+        }
+        requests.add(Fixture.request("Coffee", "random_walk", "weekly", START.plusDays(5), end));
+        requests.add(Fixture.request("Coffee", "random_walk", "weekly", START, START.plusDays(9)));
+        requests.add(Fixture.request("Sugar", "naive", "weekly", START, end));
+        requests.add(Fixture.request("Sugar", "random_walk", "weekly", START, end));
+        requests.add(Fixture.request("Sugar", "random_walk", "weekly", START.plusDays(3), START.plusDays(4)));
+        many.enqueue(requests.toArray(Request[]::new));
         many.runAvailableNow();
-        assertEquals(Fixture.PATHS * 21, oneRows.size());
-        assertEquals(oneRows, many.distributionRows());
+
+        List<BackfillEvent> events = many.events(BackfillEvent.class);
+        assertEquals(4, many.events(BackfillEvent.UnitStarted.class).size(), "one unit per partition");
+        int secondStart = indexOf(events, BackfillEvent.UnitStarted.class, 1);
+        int firstDone = indexOf(events, BackfillEvent.UnitDone.class, 0);
+        assertTrue(secondStart < firstDone, "two units in flight at once");
+        assertEquals(Fixture.PATHS * 21 * 4, oneRows.size());
+        Fixture.assertSameRows(oneRows, many.distributionRows(), "distributions");
+        assertEquals(oneIndex, many.rows(INDEX_ROWS + many.table(Table.FORECAST_INDEX) + " ORDER BY 1, 2, 3"));
+        assertEquals(0, many.count("SELECT count(*) FROM " + many.table(Table.TASK_ERRORS)));
+    }
+
+    @Test
+    void oneDayRequestsInOneInsertAreWrittenInOneCommit(@TempDir Path home) {
+        Fixture f = new Fixture(home, "forecast.chunk-size = auto").withSampleMarket()
+                .train("Coffee", List.of("naive"), "weekly", START, START.plusDays(29));
+        long before = f.version(Table.DISTRIBUTIONS);
+        List<Request> requests = new ArrayList<>();
+        for (int k = 0; k < 30; k++) {
+            requests.add(Fixture.request("Coffee", "naive", "weekly", START.plusDays(k), START.plusDays(k)));
+        }
+        f.enqueue(requests.toArray(Request[]::new));
+        f.runAvailableNow();
+
+        assertEquals(before + 1, f.version(Table.DISTRIBUTIONS), "thirty requests, one commit");
+        assertEquals(30 * Fixture.PATHS, f.count("SELECT count(*) FROM " + f.table(Table.DISTRIBUTIONS)));
+        List<BackfillEvent.RequestDone> done = f.events(BackfillEvent.RequestDone.class);
+        assertEquals(30, done.size());
+        assertTrue(done.stream().allMatch(e -> e.counts().equals(new BackfillEvent.Counts(1, 0, 1, Fixture.PATHS, 0))),
+                done.toString());
+    }
+
+    private static final String INDEX_ROWS = "SELECT commodity, model_version, forecast_start_date, train_date, "
+            + "fingerprint, paths FROM ";
+
+    private static Fixture trained(Fixture f, List<String> models, LocalDate end) {
+        f.withSampleMarket();
+        for (String c : List.of("Coffee", "Sugar")) {
+            f.train(c, models, "weekly", START, end);
+        }
+        return f;
+    }
+
+    /** Position in {@code events} of the {@code nth} (from 0) event of the type. */
+    private static int indexOf(List<BackfillEvent> events, Class<? extends BackfillEvent> type, int nth) {
+        for (int i = 0, seen = 0; i < events.size(); i++) {
+            if (type.isInstance(events.get(i)) && seen++ == nth) {
+                return i;
+            }
+        }
+        throw new AssertionError("fewer than " + (nth + 1) + " " + type.getSimpleName() + " events");
     }
 }

@@ -131,7 +131,7 @@ final class Fixture {
         List<String> out = new ArrayList<>();
         for (Row r : spark.sql("SELECT commodity, model_version, forecast_start_date, path_id, data_cutoff_date, "
                 + "day_1, day_2, day_3, day_4, day_5, day_6, day_7, day_8, day_9, day_10, day_11, day_12, day_13, day_14, "
-                + "is_actuals, has_data_leakage FROM " + table(Table.DISTRIBUTIONS)
+                + "is_actuals, has_data_leakage, train_date, fingerprint FROM " + table(Table.DISTRIBUTIONS)
                 + " ORDER BY commodity, model_version, forecast_start_date, path_id").collectAsList()) {
             out.add(r.mkString("|"));
         }
