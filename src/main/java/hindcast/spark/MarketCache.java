@@ -18,8 +18,8 @@ public final class MarketCache {
         this.store = store;
     }
 
-    /** The commodity's series; empty when nothing was ingested for it. */
-    public MarketSeries get(String commodity) {
+    /** The commodity's series; empty when nothing was ingested for it. Units of work ask from their threads. */
+    public synchronized MarketSeries get(String commodity) {
         return series.computeIfAbsent(commodity, store::load);
     }
 
