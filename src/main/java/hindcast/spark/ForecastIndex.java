@@ -2,12 +2,13 @@ package hindcast.spark;
 
 import hindcast.config.Settings;
 import hindcast.plan.StoredForecast;
-import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import scala.Option;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -100,10 +101,14 @@ public final class ForecastIndex {
         derived(lit(true)).write().format("delta").mode("overwrite").save(Table.FORECAST_INDEX.location(settings));
     }
 
-    /** Whether the index has never been written while {@code distributions} holds forecasts: an upgrade. */
+    /**
+     * Whether the index has never been written while {@code distributions} holds forecasts: an upgrade. Its
+     * version comes from the Delta log's listing (no Spark job: this runs at every open); the rows are read only
+     * in that rare case.
+     */
     boolean needsRebuild() {
-        return DeltaTable.forPath(spark, Table.FORECAST_INDEX.location(settings)).history(1)
-                .select("version").head().getLong(0) == 0
+        return DeltaLog.forTable(spark, Table.FORECAST_INDEX.location(settings))
+                .update(false, Option.empty(), Option.empty()).version() == 0
                 && !spark.read().format("delta").load(Table.DISTRIBUTIONS.location(settings))
                 .where(col("is_actuals").equalTo(false)).isEmpty();
     }
