@@ -29,7 +29,8 @@ class SettingsTest {
     void defaultsComeFromApplicationConf() {
         Settings s = Settings.load(null);
         assertEquals(2000, s.forecast().paths());
-        assertEquals(1024, s.forecast().chunkSize());
+        assertEquals(0, s.forecast().chunkSize(), "auto");
+        assertEquals(4, s.stream().maxConcurrentWrites());
         assertEquals(7, s.forecast().maxDataStalenessDays());
         assertEquals(60, s.forecast().minTrainingRows());
         assertEquals(36600, s.forecast().maxRequestDays());
@@ -94,7 +95,7 @@ class SettingsTest {
                 """.formatted(dir.toString().replace("\\", "/")));
         Settings s = Settings.load(file);
         assertEquals(123, s.forecast().paths());
-        assertEquals(1024, s.forecast().chunkSize(), "keys the file does not set keep their defaults");
+        assertEquals(0, s.forecast().chunkSize(), "keys the file does not set keep their defaults");
         assertEquals(dir.toAbsolutePath().normalize(), s.home());
         assertEquals(dir.resolve("wh").toAbsolutePath().normalize().toString(), s.tables().warehouse());
         assertEquals(dir.resolve("wh/dist_v2").toAbsolutePath().normalize().toString(), Table.DISTRIBUTIONS.location(s));
@@ -139,6 +140,13 @@ class SettingsTest {
         BadConfigException notInt = assertThrows(BadConfigException.class,
                 () -> Settings.load(write("hindcast.forecast.paths = lots\n")));
         assertTrue(notInt.getMessage().startsWith("invalid configuration:"), notInt.getMessage());
+        BadConfigException chunk = assertThrows(BadConfigException.class,
+                () -> Settings.load(write("hindcast.forecast.chunk-size = big\n")));
+        assertTrue(chunk.getMessage().contains("chunk-size"), chunk.getMessage());
+        BadConfigException writes = assertThrows(BadConfigException.class,
+                () -> Settings.load(write("hindcast.stream.max-concurrent-writes = 0\n")));
+        assertTrue(writes.getMessage().contains("hindcast.stream.max-concurrent-writes must be positive, got 0"),
+                writes.getMessage());
     }
 
     @Test
