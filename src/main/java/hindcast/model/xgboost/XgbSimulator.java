@@ -12,7 +12,7 @@ import ml.dmlc.xgboost4j.java.Booster;
  * path's next log return is the booster's prediction from that path's own history, observed closes followed
  * by its own simulated ones, plus a residual bootstrapped from the fit's out-of-sample pool. All paths of a
  * step share one feature matrix and one predict call, so a 14-day forecast costs at most 10 native calls
- * whatever the number of paths. A weekend day repeats the previous price.
+ * whatever the number of paths; the first of them predicts a single row, since all paths start from one history. A weekend day repeats the previous price.
  * <p>
  * Holds a native booster: use one simulator per thread (per Spark task) and close it.
  */
@@ -69,13 +69,15 @@ public final class XgbSimulator implements AutoCloseable {
                 }
                 continue;
             }
-            for (int p = 0; p < paths; p++) {
+            // Until the first trading step every path is the observed history: one row predicts them all.
+            int rows = t == lookback ? 1 : paths;
+            for (int p = 0; p < rows; p++) {
                 features.fill(logClose[p], t, day, lastCovariates, x, p * width);
             }
-            float[] predicted = Boosters.predict(booster, x, paths, width);
+            float[] predicted = Boosters.predict(booster, x, rows, width);
             for (int p = 0; p < paths; p++) {
                 float noise = residuals[(int) (rng.nextDouble() * residuals.length)];
-                logClose[p][t] = logClose[p][t - 1] + predicted[p] + noise;
+                logClose[p][t] = logClose[p][t - 1] + predicted[rows == 1 ? 0 : p] + noise;
                 out[p][k] = (float) StrictMath.exp(logClose[p][t]);
             }
             t++;
