@@ -66,11 +66,10 @@ public final class XgbThroughput {
 
     private static void forecast(XgbFit fit, int worker, int forecasts) {
         float[][] out = new float[2000][Horizon.DAYS];
-        try (XgbSimulator simulator = new XgbSimulator(fit)) {
-            for (int i = 0; i < forecasts; i++) {
-                LocalDate start = SERIES.date(1200 + (i + 150 * worker) % 300);
-                simulator.simulate(SERIES.cutAt(start.minusDays(1)), COV, start, new Rng(i), out);
-            }
+        XgbSimulator simulator = new XgbSimulator(fit);
+        for (int i = 0; i < forecasts; i++) {
+            LocalDate start = SERIES.date(1200 + (i + 150 * worker) % 300);
+            simulator.simulate(SERIES.cutAt(start.minusDays(1)), COV, start, new Rng(i), out);
         }
     }
 }
