@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Parameters fitted at a train date, able to simulate paths from any later forecast origin. Closed when no
- * longer needed, since a state may hold native resources (an XGBoost booster).
+ * longer needed, since a state may hold native resources.
  */
 public interface ModelState extends AutoCloseable {
 

@@ -57,7 +57,7 @@ public final class XgboostModel implements ForecastModel {
         return new State(XgbFit.fromBytes(state));
     }
 
-    /** A fit; its native booster is loaded on first use and freed by {@link #close()}. */
+    /** A fit; its simulator is built on first use. */
     private static final class State implements ModelState {
         private final XgbFit fit;
         private XgbSimulator simulator;
@@ -85,14 +85,6 @@ public final class XgboostModel implements ForecastModel {
                 simulator = new XgbSimulator(fit);
             }
             simulator.simulate(history, history.covariateColumns(fit.features().covariates()), start, rng, out);
-        }
-
-        @Override
-        public void close() {
-            if (simulator != null) {
-                simulator.close();
-                simulator = null;
-            }
         }
     }
 }

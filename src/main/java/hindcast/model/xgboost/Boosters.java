@@ -66,6 +66,18 @@ final class Boosters {
         }
     }
 
+    /** The booster's trees as a {@link Forest}; the native booster lives only while they are read. */
+    static Forest forest(byte[] bytes) {
+        Booster booster = load(bytes);
+        try {
+            return Forest.fromJson(booster.toByteArray("json"));
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("xgboost could not export the stored booster: " + e.getMessage(), e);
+        } finally {
+            booster.dispose();
+        }
+    }
+
     private static DMatrix matrix(float[] x, int count, int width) throws XGBoostError {
         // The constructor copies the first count * width values; NaN marks a missing covariate.
         return new DMatrix(x.length == count * width ? x : Arrays.copyOf(x, count * width),

@@ -5,26 +5,25 @@ import hindcast.model.Rng;
 import hindcast.model.TradingDays;
 import java.time.LocalDate;
 import java.util.Map;
-import ml.dmlc.xgboost4j.java.Booster;
 
 /**
  * Monte Carlo paths from a fitted xgboost model by recursive simulation. On each trading day (weekday) every
  * path's next log return is the booster's prediction from that path's own history, observed closes followed
  * by its own simulated ones, plus a residual bootstrapped from the fit's out-of-sample pool. All paths of a
- * step share one feature matrix and one predict call, so a 14-day forecast costs at most 10 native calls
- * whatever the number of paths. A weekend day repeats the previous price.
+ * step share one feature matrix, predicted by the booster's trees in Java ({@link Forest}); the first trading
+ * step predicts a single row, since all paths start from one history. A weekend day repeats the previous price.
  * <p>
- * Holds a native booster: use one simulator per thread (per Spark task) and close it.
+ * Holds no native resource and no mutable state: one simulator serves any number of threads.
  */
-public final class XgbSimulator implements AutoCloseable {
+public final class XgbSimulator {
     private final XgbFeatures features;
     private final float[] residuals;
-    private final Booster booster;
+    private final Forest forest;
 
     public XgbSimulator(XgbFit fit) {
         this.features = fit.features();
         this.residuals = fit.residuals();
-        this.booster = Boosters.load(fit.booster());
+        this.forest = Boosters.forest(fit.booster());
     }
 
     /**
@@ -59,6 +58,7 @@ public final class XgbSimulator implements AutoCloseable {
         }
 
         float[] x = new float[paths * width];
+        float[] predicted = new float[paths];
         float lastClose = (float) history.lastClose();
         int t = lookback;
         for (int k = 0; k < days; k++) {
@@ -69,22 +69,19 @@ public final class XgbSimulator implements AutoCloseable {
                 }
                 continue;
             }
-            for (int p = 0; p < paths; p++) {
+            // Until the first trading step every path is the observed history: one row predicts them all.
+            int rows = t == lookback ? 1 : paths;
+            for (int p = 0; p < rows; p++) {
                 features.fill(logClose[p], t, day, lastCovariates, x, p * width);
             }
-            float[] predicted = Boosters.predict(booster, x, paths, width);
+            forest.predict(x, rows, width, predicted);
             for (int p = 0; p < paths; p++) {
                 float noise = residuals[(int) (rng.nextDouble() * residuals.length)];
-                logClose[p][t] = logClose[p][t - 1] + predicted[p] + noise;
+                logClose[p][t] = logClose[p][t - 1] + predicted[rows == 1 ? 0 : p] + noise;
                 out[p][k] = (float) StrictMath.exp(logClose[p][t]);
             }
             t++;
         }
-    }
-
-    @Override
-    public void close() {
-        booster.dispose();
     }
 
     private float[] lastCovariates(MarketSeries history, Map<String, double[]> covariates) {
