@@ -16,9 +16,10 @@ final class CampaignReport {
 
     static void plan(PrintStream out, ChaosCampaign.Options o, long taskFiles, List<KillMoments.Planned> plan,
                      List<KillMoments.Planned> replacementPlan, Installation killed, Installation clean) {
-        out.printf(Locale.ROOT, "chaos: %s x %s, %s..%s trained %s, %,d paths, chunks of %d dates; %d requests, one "
-                        + "task file each (1 per micro-batch), one of them an unknown model inserted with SQL; %,d forecasts "
-                        + "(%,d rows) expected; %d kills planned (seed %d)%n", o.commodities, o.models, o.start, o.end,
+        out.printf(Locale.ROOT, "chaos: %s x %s, %s..%s trained %s, %,d paths, chunks of %d dates; %d task files "
+                        + "(1 per micro-batch): a commodity's requests of every model in each (their partitions written at "
+                        + "once), but an overlapping request and an unknown model inserted with SQL; %,d forecasts (%,d rows) "
+                        + "expected; %d kills planned (seed %d)%n", o.commodities, o.models, o.start, o.end,
                 o.frequency.label(), o.paths, o.chunkSize, taskFiles, o.forecasts(),
                 o.forecasts() * o.paths, o.kills, o.seed);
         for (int i = 0; i < plan.size(); i++) {

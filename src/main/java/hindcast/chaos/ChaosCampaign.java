@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * The kill campaign. Builds two identical installations ({@link Workload}: sample market data, trained models,
- * the same requests enqueued as separate task files, one of them a bad row inserted with SQL), then:
+ * the same requests enqueued as task files of several partitions each, one of them a bad row inserted with SQL), then:
  * <ol>
  *   <li>runs {@code hindcast run} on the first one as a child process and kills it with SIGKILL
  *   ({@link Process#destroyForcibly()}) at the moments {@link KillMoments} plans from the seed ({@link KillLoop}) — during MERGE
@@ -50,7 +50,10 @@ public final class ChaosCampaign {
         public int paths = 2000;
         public LocalDate start = LocalDate.of(2023, 1, 1);
         public LocalDate end = LocalDate.of(2023, 12, 31);
-        /** Each commodity x model's range is enqueued as one request per this many calendar months, one file each. */
+        /**
+         * Each commodity x model's range is enqueued as one request per this many calendar months; a commodity's
+         * requests of every model for the same months share a task file.
+         */
         public int requestMonths = 3;
         public List<String> commodities = List.of("Coffee", "Sugar");
         public List<String> models = List.of("naive", "random_walk");
