@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The kill campaign. Builds two identical installations ({@link Workload}: sample market data, trained models,
@@ -81,8 +82,11 @@ public final class ChaosCampaign {
         }
     }
 
-    /** One kill: which run, when, what it interrupted, and the table right after it. */
-    public record Kill(int number, int run, Category category, String moment, double secondsIntoRun,
+    /**
+     * One kill: which run, when, what it interrupted (twoPartitions: while two partitions had files written and
+     * not committed), and the table right after it.
+     */
+    public record Kill(int number, int run, Category category, boolean twoPartitions, String moment, double secondsIntoRun,
                        String outcome, boolean batchInFlight, long rows, long brokenForecasts, long mixedForecasts) {
     }
 
@@ -114,6 +118,11 @@ public final class ChaosCampaign {
 
         public long kills(Category c) {
             return kills.stream().filter(k -> k.category() == c).count();
+        }
+
+        /** Kills, of both phases, while two partitions had files written and not committed. */
+        public long twoPartitionKills() {
+            return Stream.concat(kills.stream(), replacement.kills().stream()).filter(Kill::twoPartitions).count();
         }
 
         /** Everything wrong: the campaign's problems, then the comparison's differences. */
