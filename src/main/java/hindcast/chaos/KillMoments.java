@@ -31,9 +31,10 @@ import java.util.stream.Stream;
  *   checkpoint commit not written yet), or a random delay after a batch's {@code commits/N} (the batch is
  *   committed; the next one is being planned or just starting).</li>
  * </ul>
- * Kills cycle through the categories and each category through its variants; the first variant, the number of occurrences to let pass first and the delay
- * come from the seed, so a seed always makes the same plan (the machine's speed decides the rest). The
- * replacement phase kills during MERGEs only: there they replace forecasts in place.
+ * Kills cycle through the categories and each category through its variants; the first variant, the number of
+ * occurrences (or commits) to let pass first and the delay come from the seed, so a seed always makes the same plan (the
+ * machine's speed decides the rest). The replacement phase kills during MERGEs only: there they replace
+ * forecasts in place.
  */
 public final class KillMoments {
     private KillMoments() {
@@ -72,7 +73,8 @@ public final class KillMoments {
                 case MERGE -> switch (variant) {
                     case 0 -> "while the " + which + " MERGE writes its files";
                     case 1 -> "as the " + which + " MERGE commit lands";
-                    default -> "the " + which + " time two partitions have MERGE files written, not committed";
+                    default -> (skip == 0 ? "" : "after " + skip + " more MERGE commit" + (skip == 1 ? "" : "s") + ", ")
+                            + "while two partitions have MERGE files written, not committed";
                 };
                 case CHECKPOINT -> "while the " + which + " checkpoint " + (variant == 0 ? "offsets" : "commits")
                         + " file is written";
@@ -113,6 +115,7 @@ public final class KillMoments {
     static final class Layout {
         /** An add action of a Delta commit; group 1 is the file's name (its path's last segment). */
         private static final Pattern ADD = Pattern.compile("^\\{\"add\":\\{\"path\":\"(?:[^\"]*/)?([^\"/]+)\"");
+
         final Path distributions;
         final Path distributionsLog;
         final Path batchLogLog;
@@ -290,25 +293,25 @@ public final class KillMoments {
     }
 
     /**
-     * Two partitions' MERGEs writing at once: fires when data files that no commit has added yet lie in two
-     * partition directories or more (files on disk when armed, such as a killed run's, are left out). An occurrence
-     * lasts while it holds; the first {@code skip} ones are let go.
+     * Two partitions' MERGEs writing at once: once {@code skip} more commits have landed, fires when data files that
+     * no commit has added yet lie in two partition directories or more (files on disk when armed, such as a killed
+     * run's, are left out). Commits are counted rather than such moments: these are few (a batch's units are seldom
+     * between writing their files and committing at the same time), so the kill would come late in the run.
      */
     private static final class TwoPartitions implements Watch {
         private final Layout f;
         private final Set<String> before;
         private final Set<String> committed = new HashSet<>();
+        private final long from;
         private long read;
-        private int skip;
-        private boolean holding;
         private Map<String, Long> pending = Map.of();
         private Set<String> pendingFiles = Set.of();
 
         TwoPartitions(Layout f, int skip) {
             this.f = f;
             this.read = Layout.version(f.distributionsLog);
+            this.from = read + skip;
             this.before = f.dataFiles();
-            this.skip = skip;
         }
 
         @Override
@@ -319,15 +322,12 @@ public final class KillMoments {
             files.keySet().removeAll(committed);
             Map<String, Long> byPartition = new TreeMap<>();
             files.values().forEach(p -> byPartition.merge(p, 1L, Long::sum));
-            boolean two = byPartition.size() >= 2;
-            boolean starts = two && !holding;
-            holding = two;
-            if (starts && skip-- == 0) {
-                pending = byPartition;
-                pendingFiles = files.keySet();
-                return true;
+            if (read < from || byPartition.size() < 2) {
+                return false;
             }
-            return false;
+            pending = byPartition;
+            pendingFiles = files.keySet();
+            return true;
         }
 
         private void readCommits() {

@@ -102,19 +102,21 @@ final class Workload {
         again.forEach(hindcast.warehouse().tasks()::enqueue);
     }
 
-    /** The bad row comes after the first period's task files. */
+    /** The bad row comes after the overlapping request's and the first period's task files. */
     private int badRowAt() {
-        return Math.min(files.size(), o.commodities.size());
+        return Math.min(files.size(), 1 + o.commodities.size());
     }
 
-    /** The task files: the {@link #ranges}, and one request overlapping them in a file of its own. */
+    /**
+     * The task files: one request overlapping the {@link #ranges} in a file of its own, then the ranges'. First, so
+     * that a run has committed a MERGE by the time a batch's units first write two partitions at once.
+     */
     private static List<List<Request>> taskFiles(ChaosCampaign.Options o) {
         List<List<Request>> out = ranges(o, "chaos-", ENQUEUED_AT);
         // One request reaching past the trained models: its first dates overlap a later request (the first one
         // processed wins), its last ones are rejected date by date (NO_TRAINED_MODEL).
-        out.add(Math.min(out.size(), o.commodities.size()), List.of(new Request("chaos-overlap",
-                o.commodities.get(0), o.models.get(0), o.frequency.label(), o.end.minusDays(11), o.end.plusDays(10),
-                ENQUEUED_AT)));
+        out.add(0, List.of(new Request("chaos-overlap", o.commodities.get(0), o.models.get(0), o.frequency.label(),
+                o.end.minusDays(11), o.end.plusDays(10), ENQUEUED_AT)));
         return out;
     }
 

@@ -37,15 +37,15 @@ class ChaosCampaignTest {
         ChaosCampaign.Options o = new ChaosCampaign.Options(work);
         o.kills = 3;
         o.replacementKills = 2;
-        // plan: the 2nd time two partitions have MERGE files not committed, the next checkpoint commits file, the next
-        // batch_log commit; replacing: the next MERGE commit, the 2nd time two partitions have files not committed
+        // plan: after 1 MERGE commit, while two partitions have MERGE files not committed; the next checkpoint commits
+        // file; the next batch_log commit. Replacing: the next MERGE commit; after 1 MERGE commit, two partitions.
         o.seed = 1;
         o.paths = 100;
         o.commodities = List.of("Coffee");
         o.start = LocalDate.of(2023, 1, 1);
         o.end = LocalDate.of(2023, 2, 28);
-        o.requestMonths = 1; // January's 2 requests (naive, random_walk), the bad one, the overlapping one, February's
-                             // 2: 4 task files, 4 batches
+        o.requestMonths = 1; // the overlapping request, January's 2 (naive, random_walk), the bad one, February's 2:
+                             // 4 task files, 4 batches
         o.chunkSize = 15;    // 3 MERGE commits per January request
         o.childHeap = "1g";
         o.childJavaOptions = List.of("-XX:TieredStopAtLevel=1"); // short-lived JVMs: C1 only, half the startup CPU
