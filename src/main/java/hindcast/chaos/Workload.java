@@ -42,7 +42,7 @@ final class Workload {
         this.again = ranges(o, "chaos-again-", ENQUEUED_AGAIN_AT);
     }
 
-    /** Task files: the requests' and the bad row; one micro-batch each. */
+    /** Task files: the requests' files and the bad row's; one micro-batch each. */
     long taskFiles() {
         return files.size() + 1;
     }
@@ -64,6 +64,7 @@ final class Workload {
             }
         }
         Hindcast hindcast = new Hindcast(warehouse, new PrintStream(PrintStream.nullOutputStream()));
+        // No requests: setUp would enqueue one per task file; these share files, enqueued below.
         hindcast.setUp(new Hindcast.Workload(inputs, o.models, o.frequency, o.start, o.end, List.of()));
         int badAt = badRowAt();
         files.subList(0, badAt).forEach(hindcast::enqueue);
