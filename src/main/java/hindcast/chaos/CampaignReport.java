@@ -11,14 +11,17 @@ import java.util.stream.Collectors;
 
 /** What the campaign prints: the plan before it starts, the figures and the one-line verdict at the end. */
 final class CampaignReport {
+    private static final String TWO_PARTITIONS = "while two partitions committed at once";
+
     private CampaignReport() {
     }
 
     static void plan(PrintStream out, ChaosCampaign.Options o, long taskFiles, List<KillMoments.Planned> plan,
                      List<KillMoments.Planned> replacementPlan, Installation killed, Installation clean) {
-        out.printf(Locale.ROOT, "chaos: %s x %s, %s..%s trained %s, %,d paths, chunks of %d dates; %d requests, one "
-                        + "task file each (1 per micro-batch), one of them an unknown model inserted with SQL; %,d forecasts "
-                        + "(%,d rows) expected; %d kills planned (seed %d)%n", o.commodities, o.models, o.start, o.end,
+        out.printf(Locale.ROOT, "chaos: %s x %s, %s..%s trained %s, %,d paths, chunks of %d dates; %d task files "
+                        + "(1 per micro-batch): a commodity's requests of every model in each (their partitions written at "
+                        + "once), but an overlapping request and an unknown model inserted with SQL; %,d forecasts (%,d rows) "
+                        + "expected; %d kills planned (seed %d)%n", o.commodities, o.models, o.start, o.end,
                 o.frequency.label(), o.paths, o.chunkSize, taskFiles, o.forecasts(),
                 o.forecasts() * o.paths, o.kills, o.seed);
         for (int i = 0; i < plan.size(); i++) {
@@ -41,10 +44,9 @@ final class CampaignReport {
         for (Category c : Category.values()) {
             List<ChaosCampaign.Kill> ks = r.kills().stream().filter(k -> k.category() == c).toList();
             if (!ks.isEmpty()) {
-                long landed = ks.stream().filter(k -> k.outcome().contains("had landed") || k.outcome().contains("was complete")).count();
-                String before = c == Category.MERGE ? " before its commit landed" : " before the file was complete";
-                byKind.add(ks.size() + " " + c.label + (c == Category.BETWEEN ? "" : " (" + (ks.size() - landed)
-                        + before + ")"));
+                String before = c == Category.MERGE ? beforeCommit(ks) : ks.stream().filter(k -> !k.outcome()
+                        .contains("was complete")).count() + " before the file was complete";
+                byKind.add(ks.size() + " " + c.label + (c == Category.BETWEEN ? "" : " (" + before + ")"));
             }
         }
         out.printf(Locale.ROOT, "  kills          %d: %s; %d left a batch uncommitted%n", r.kills().size(),
@@ -59,10 +61,10 @@ final class CampaignReport {
         ChaosCampaign.Replacement p = r.replacement();
         List<ChaosCampaign.Kill> pk = p.kills();
         out.printf(Locale.ROOT, "  replacement    %s close of %s corrected: %,d forecasts stale, %,d replaced by the uninterrupted "
-                        + "run; %d kills during the replacing MERGEs (%d before its commit landed) over %d runs, which "
+                        + "run; %d kills during the replacing MERGEs (%s) over %d runs, which "
                         + "planned %,d replacements (%,d again after a kill); mixed forecasts after each kill: %s%n",
                 p.commodity(), p.corrected(), p.madeStale(), p.replacedUninterrupted(), pk.size(),
-                pk.stream().filter(k -> !k.outcome().contains("had landed")).count(), p.runs(), p.plannedKilled(),
+                beforeCommit(pk), p.runs(), p.plannedKilled(),
                 p.plannedKilled() - p.replacedUninterrupted(),
                 pk.isEmpty() ? "-" : pk.stream().map(k -> Long.toString(k.mixedForecasts())).collect(Collectors.joining(", ")));
         Comparison c = r.comparison();
@@ -80,6 +82,13 @@ final class CampaignReport {
         out.println(verdict(r));
     }
 
+    /** Of MERGE kills: how many came before their commit landed, and how many while two partitions wrote. */
+    private static String beforeCommit(List<ChaosCampaign.Kill> merges) {
+        long two = merges.stream().filter(ChaosCampaign.Kill::twoPartitions).count();
+        long before = merges.stream().filter(k -> !k.twoPartitions() && !k.outcome().contains("had landed")).count();
+        return before + " before its commit landed" + (two == 0 ? "" : ", " + two + " " + TWO_PARTITIONS);
+    }
+
     /** PASS or FAIL, the kills by kind, replays, rows compared and differences, in one line. */
     static String verdict(ChaosCampaign.Result r) {
         Comparison c = r.comparison();
@@ -88,9 +97,10 @@ final class CampaignReport {
                 .collect(Collectors.joining(", "));
         List<ChaosCampaign.Kill> pk = r.replacement().kills();
         return String.format(Locale.ROOT, "chaos: %s — %d kills (%s) and %d during replacements (%d mixed forecasts), "
-                        + "%,d batch%s replayed, %,d rows, %,d index rows and %,d task_errors compared, %,d differences%s (%s)",
+                        + "%d of them %s, %,d batch%s replayed, %,d rows, %,d index rows and %,d task_errors compared, %,d differences%s (%s)",
                 r.passed() ? "PASS" : "FAIL", r.kills().size(), kinds, pk.size(),
-                pk.stream().mapToLong(ChaosCampaign.Kill::mixedForecasts).sum(), r.batchesReplayed(),
+                pk.stream().mapToLong(ChaosCampaign.Kill::mixedForecasts).sum(), r.twoPartitionKills(), TWO_PARTITIONS,
+                r.batchesReplayed(),
                 r.batchesReplayed() == 1 ? "" : "es", c == null ? 0 : c.matchedRows(), c == null ? 0 : c.indexRows(),
                 c == null ? 0 : c.errors(), differences,
                 r.problems().isEmpty() ? "" : ", " + r.problems().size() + " other problem(s)", minutes(r.totalSeconds()));

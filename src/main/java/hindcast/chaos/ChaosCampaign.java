@@ -18,10 +18,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The kill campaign. Builds two identical installations ({@link Workload}: sample market data, trained models,
- * the same requests enqueued as separate task files, one of them a bad row inserted with SQL), then:
+ * the same requests enqueued as task files of several partitions each, one of them a bad row inserted with SQL), then:
  * <ol>
  *   <li>runs {@code hindcast run} on the first one as a child process and kills it with SIGKILL
  *   ({@link Process#destroyForcibly()}) at the moments {@link KillMoments} plans from the seed ({@link KillLoop}) — during MERGE
@@ -50,7 +51,10 @@ public final class ChaosCampaign {
         public int paths = 2000;
         public LocalDate start = LocalDate.of(2023, 1, 1);
         public LocalDate end = LocalDate.of(2023, 12, 31);
-        /** Each commodity x model's range is enqueued as one request per this many calendar months, one file each. */
+        /**
+         * Each commodity x model's range is enqueued as one request per this many calendar months; a commodity's
+         * requests of every model for the same months share a task file.
+         */
         public int requestMonths = 3;
         public List<String> commodities = List.of("Coffee", "Sugar");
         public List<String> models = List.of("naive", "random_walk");
@@ -78,8 +82,11 @@ public final class ChaosCampaign {
         }
     }
 
-    /** One kill: which run, when, what it interrupted, and the table right after it. */
-    public record Kill(int number, int run, Category category, String moment, double secondsIntoRun,
+    /**
+     * One kill: which run, when, what it interrupted (twoPartitions: while two partitions had files written and
+     * not committed), and the table right after it.
+     */
+    public record Kill(int number, int run, Category category, boolean twoPartitions, String moment, double secondsIntoRun,
                        String outcome, boolean batchInFlight, long rows, long brokenForecasts, long mixedForecasts) {
     }
 
@@ -111,6 +118,11 @@ public final class ChaosCampaign {
 
         public long kills(Category c) {
             return kills.stream().filter(k -> k.category() == c).count();
+        }
+
+        /** Kills, of both phases, while two partitions had files written and not committed. */
+        public long twoPartitionKills() {
+            return Stream.concat(kills.stream(), replacement.kills().stream()).filter(Kill::twoPartitions).count();
         }
 
         /** Everything wrong: the campaign's problems, then the comparison's differences. */

@@ -112,7 +112,7 @@ final class KillLoop {
         long rows = Comparison.rows(spark, inst.distributions());
         Comparison.Damage damage = rows == 0 ? new Comparison.Damage(0, 0)
                 : Comparison.Damage.of(spark, inst.distributions(), o.paths);
-        ChaosCampaign.Kill k = new ChaosCampaign.Kill(number, child.number, p.category(), p.describe(), seconds,
+        ChaosCampaign.Kill k = new ChaosCampaign.Kill(number, child.number, p.category(), p.twoPartitions(), p.describe(), seconds,
                 watch.outcome(), inFlight, rows, damage.broken(), damage.mixed());
         out.printf(Locale.ROOT, "  kill %2d/%d  %s %2d at %5.1f s  %-24s %s: %s; %,d rows%s%s, %s%n", number, plan.size(),
                 name, child.number, seconds, p.category().label, p.describe(), k.outcome(), rows,

@@ -5,10 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -16,17 +22,19 @@ import java.util.stream.Stream;
  * running job shows its progress only through files, so each moment is a file appearing in the installation:
  * <ul>
  *   <li>{@link Category#MERGE}: the data files of a {@code distributions} MERGE appearing before its commit
- *   ("files"), or its commit {@code _delta_log/N.json} appearing ("commit": killed before the post-commit
- *   work and before the batch ends);</li>
+ *   ("files"), its commit {@code _delta_log/N.json} appearing ("commit": killed before the post-commit
+ *   work and before the batch ends), or data files that no commit has added yet lying in two partition
+ *   directories at once ("two partitions": the units of a batch writing concurrently);</li>
  *   <li>{@link Category#CHECKPOINT}: the first trace (temporary file, checksum or the file itself) of the next
  *   {@code offsets/N} or {@code commits/N} of the streaming checkpoint;</li>
  *   <li>{@link Category#BETWEEN}: a new {@code batch_log} commit (the batch's work is done and logged, its
  *   checkpoint commit not written yet), or a random delay after a batch's {@code commits/N} (the batch is
  *   committed; the next one is being planned or just starting).</li>
  * </ul>
- * Kills cycle through the categories; the variant, the number of occurrences to let pass first and the delay
- * come from the seed, so a seed always makes the same plan (the machine's speed decides the rest). The
- * replacement phase kills during MERGEs only: there they replace forecasts in place.
+ * Kills cycle through the categories and each category through its variants; the first variant, the number of
+ * occurrences (or commits) to let pass first and the delay come from the seed, so a seed always makes the same plan (the
+ * machine's speed decides the rest). The replacement phase kills during MERGEs only: there they replace
+ * forecasts in place.
  */
 public final class KillMoments {
     private KillMoments() {
@@ -34,17 +42,26 @@ public final class KillMoments {
 
     /** What a kill interrupts. */
     public enum Category {
-        MERGE("during MERGE commits"), CHECKPOINT("during checkpoint writes"), BETWEEN("between batches");
+        MERGE("during MERGE commits", 3), CHECKPOINT("during checkpoint writes", 2), BETWEEN("between batches", 2);
 
         public final String label;
+        final int variants;
 
-        Category(String label) {
+        Category(String label, int variants) {
             this.label = label;
+            this.variants = variants;
         }
     }
 
+    /** The MERGE variant killing while two partitions have files written and not committed. */
+    static final int TWO_PARTITIONS = 2;
+
     /** One planned kill: wait for the ({@code skip}+1)-th occurrence of the moment, then kill. */
     record Planned(Category category, int variant, int skip, int delayMillis) {
+        boolean twoPartitions() {
+            return category == Category.MERGE && variant == TWO_PARTITIONS;
+        }
+
         String describe() {
             String which = switch (skip) {
                 case 0 -> "next";
@@ -53,8 +70,12 @@ public final class KillMoments {
                 default -> (skip + 1) + "th";
             };
             return switch (category) {
-                case MERGE -> variant == 0 ? "while the " + which + " MERGE writes its files"
-                        : "as the " + which + " MERGE commit lands";
+                case MERGE -> switch (variant) {
+                    case 0 -> "while the " + which + " MERGE writes its files";
+                    case 1 -> "as the " + which + " MERGE commit lands";
+                    default -> (skip == 0 ? "" : "after " + skip + " more MERGE commit" + (skip == 1 ? "" : "s") + ", ")
+                            + "while two partitions have MERGE files written, not committed";
+                };
                 case CHECKPOINT -> "while the " + which + " checkpoint " + (variant == 0 ? "offsets" : "commits")
                         + " file is written";
                 case BETWEEN -> variant == 0 ? "after the " + which + " batch_log commit"
@@ -65,11 +86,11 @@ public final class KillMoments {
 
     static List<Planned> plan(long seed, int kills) {
         SplittableRandom rng = new SplittableRandom(seed);
-        int[] firstVariant = {rng.nextInt(2), rng.nextInt(2), rng.nextInt(2)};
+        int[] firstVariant = {rng.nextInt(3), rng.nextInt(2), rng.nextInt(2)};
         List<Planned> plan = new ArrayList<>();
         for (int i = 0; i < kills; i++) {
             Category c = Category.values()[i % 3];
-            int variant = (firstVariant[c.ordinal()] + i / 3) % 2; // alternate, so both variants occur
+            int variant = (firstVariant[c.ordinal()] + i / 3) % c.variants; // in turn, so every variant occurs
             int skip = rng.nextInt(c == Category.MERGE ? 3 : 2);
             plan.add(new Planned(c, variant, skip, rng.nextInt(400)));
         }
@@ -77,21 +98,24 @@ public final class KillMoments {
     }
 
     /**
-     * Kills during the replacement phase's MERGEs (each one replaces stale forecasts): both variants in turn,
+     * Kills during the replacement phase's MERGEs (each one replaces stale forecasts): the variants in turn,
      * the first and the occurrences to let pass from the seed.
      */
     static List<Planned> replacementPlan(long seed, int kills) {
         SplittableRandom rng = new SplittableRandom(seed).split(); // not the first phase's draws
-        int firstVariant = rng.nextInt(2);
+        int firstVariant = rng.nextInt(Category.MERGE.variants);
         List<Planned> plan = new ArrayList<>();
         for (int i = 0; i < kills; i++) {
-            plan.add(new Planned(Category.MERGE, (firstVariant + i) % 2, rng.nextInt(2), 0));
+            plan.add(new Planned(Category.MERGE, (firstVariant + i) % Category.MERGE.variants, rng.nextInt(2), 0));
         }
         return plan;
     }
 
     /** The files of one installation the moments are read from. */
     static final class Layout {
+        /** An add action of a Delta commit; group 1 is the file's name (its path's last segment). */
+        private static final Pattern ADD = Pattern.compile("^\\{\"add\":\\{\"path\":\"(?:[^\"]*/)?([^\"/]+)\"");
+
         final Path distributions;
         final Path distributionsLog;
         final Path batchLogLog;
@@ -134,15 +158,37 @@ public final class KillMoments {
 
         /** Data files of the distributions table (names, recursively, without the log and checksums). */
         Set<String> dataFiles() {
-            Set<String> out = new HashSet<>();
+            return dataFilePartitions().keySet();
+        }
+
+        /** The data files' names, each with its partition directory (e.g. model_version=naive/commodity=Coffee). */
+        Map<String, String> dataFilePartitions() {
+            Map<String, String> out = new HashMap<>();
             if (!Files.isDirectory(distributions)) {
                 return out;
             }
             try (Stream<Path> s = Files.walk(distributions)) {
-                s.filter(p -> !p.startsWith(distributionsLog)).map(p -> p.getFileName().toString())
-                        .filter(n -> n.endsWith(".parquet")).forEach(out::add);
+                s.filter(p -> !p.startsWith(distributionsLog) && p.getFileName().toString().endsWith(".parquet"))
+                        .forEach(p -> out.put(p.getFileName().toString(),
+                                distributions.relativize(p.getParent()).toString()));
             } catch (IOException | UncheckedIOException e) {
                 // a directory appeared or changed during the walk: the next poll sees it
+            }
+            return out;
+        }
+
+        /** The names of the data files a distributions commit adds. */
+        List<String> added(long version) {
+            List<String> out = new ArrayList<>();
+            try {
+                for (String line : Files.readAllLines(commit(distributionsLog, version))) {
+                    Matcher m = ADD.matcher(line);
+                    if (m.find()) {
+                        out.add(m.group(1));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             return out;
         }
@@ -164,8 +210,12 @@ public final class KillMoments {
 
     static Watch arm(Planned p, Layout f) {
         return switch (p.category()) {
-            case MERGE -> p.variant() == 0 ? new MergeFiles(f, p.skip()) : new NextFile(() -> Layout.commit(
-                    f.distributionsLog, Layout.version(f.distributionsLog) + 1 + p.skip()), "distributions ", 0);
+            case MERGE -> switch (p.variant()) {
+                case 0 -> new MergeFiles(f, p.skip());
+                case 1 -> new NextFile(() -> Layout.commit(f.distributionsLog, Layout.version(f.distributionsLog) + 1
+                        + p.skip()), "distributions ", 0);
+                default -> new TwoPartitions(f, p.skip());
+            };
             case CHECKPOINT -> new CheckpointFile(p.variant() == 0 ? f.offsets : f.commits, p.skip());
             case BETWEEN -> p.variant() == 0
                     ? new NextFile(() -> Layout.commit(f.batchLogLog, Layout.version(f.batchLogLog) + 1 + p.skip()),
@@ -239,6 +289,60 @@ public final class KillMoments {
         public String outcome() {
             return "distributions commit v" + target + (Files.exists(Layout.commit(f.distributionsLog, target))
                     ? " had landed" : " had not landed");
+        }
+    }
+
+    /**
+     * Two partitions' MERGEs writing at once: once {@code skip} more commits have landed, fires when data files that
+     * no commit has added yet lie in two partition directories or more (files on disk when armed, such as a killed
+     * run's, are left out). Commits are counted rather than such moments: these are few (a batch's units are seldom
+     * between writing their files and committing at the same time), so the kill would come late in the run.
+     */
+    private static final class TwoPartitions implements Watch {
+        private final Layout f;
+        private final Set<String> before;
+        private final Set<String> committed = new HashSet<>();
+        private final long from;
+        private long read;
+        private Map<String, Long> pending = Map.of();
+        private Set<String> pendingFiles = Set.of();
+
+        TwoPartitions(Layout f, int skip) {
+            this.f = f;
+            this.read = Layout.version(f.distributionsLog);
+            this.from = read + skip;
+            this.before = f.dataFiles();
+        }
+
+        @Override
+        public boolean due() {
+            Map<String, String> files = f.dataFilePartitions(); // listed first: a file committed since is excluded
+            readCommits();
+            files.keySet().removeAll(before);
+            files.keySet().removeAll(committed);
+            Map<String, Long> byPartition = new TreeMap<>();
+            files.values().forEach(p -> byPartition.merge(p, 1L, Long::sum));
+            if (read < from || byPartition.size() < 2) {
+                return false;
+            }
+            pending = byPartition;
+            pendingFiles = files.keySet();
+            return true;
+        }
+
+        private void readCommits() {
+            while (Files.exists(Layout.commit(f.distributionsLog, read + 1))) {
+                committed.addAll(f.added(++read));
+            }
+        }
+
+        @Override
+        public String outcome() {
+            readCommits();
+            long landed = pendingFiles.stream().filter(committed::contains).count();
+            return "uncommitted files in " + pending.size() + " partitions (" + pending.entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")) + "), " + landed
+                    + " of them committed by the kill";
         }
     }
 

@@ -21,9 +21,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What both installations start from: sample market data, trained models, and the requests enqueued as one
- * task file each, one of them a scheduler's bad row inserted with SQL. Then the replacement phase's change: a
- * corrected close ingested again and the requests enqueued again.
+ * What both installations start from: sample market data, trained models, and the requests enqueued in task
+ * files of one period and commodity each, holding that commodity's requests of every model (so a micro-batch
+ * writes several partitions at once), plus one overlapping request and a scheduler's bad row inserted with SQL.
+ * Then the replacement phase's change: a corrected close ingested again and the requests enqueued again.
  */
 final class Workload {
     private static final Instant ENQUEUED_AT = Instant.parse("2024-01-02T03:04:05Z");
@@ -31,19 +32,19 @@ final class Workload {
     private static final String BAD_MODEL = "no_such_model";
 
     private final ChaosCampaign.Options o;
-    private final List<Request> requests;
-    private final List<Request> again;
+    private final List<List<Request>> files;
+    private final List<List<Request>> again;
     private final Map<String, Settings.Input> inputs = new LinkedHashMap<>();
 
     Workload(ChaosCampaign.Options o) {
         this.o = o;
-        this.requests = requests(o);
+        this.files = taskFiles(o);
         this.again = ranges(o, "chaos-again-", ENQUEUED_AGAIN_AT);
     }
 
-    /** Task files: the requests and the bad row; one micro-batch each. */
+    /** Task files: the requests' files and the bad row's; one micro-batch each. */
     long taskFiles() {
-        return requests.size() + 1;
+        return files.size() + 1;
     }
 
     /** Task files of the replacement phase: the ranges enqueued again; one micro-batch each. */
@@ -63,15 +64,15 @@ final class Workload {
             }
         }
         Hindcast hindcast = new Hindcast(warehouse, new PrintStream(PrintStream.nullOutputStream()));
+        // No requests: setUp would enqueue one per task file; these share files, enqueued below.
+        hindcast.setUp(new Hindcast.Workload(inputs, o.models, o.frequency, o.start, o.end, List.of()));
         int badAt = badRowAt();
-        hindcast.setUp(new Hindcast.Workload(inputs, o.models, o.frequency, o.start, o.end, requests.subList(0, badAt)));
+        files.subList(0, badAt).forEach(hindcast::enqueue);
         // A scheduler's row: no request_id (so it is derived from the content), a model nobody configured.
         warehouse.spark().sql("INSERT INTO " + first.sql(Table.FORECAST_TASKS) + " SELECT CAST(NULL AS STRING), '"
                 + o.commodities.get(0) + "', '" + BAD_MODEL + "', '" + o.frequency.label() + "', DATE'" + o.start
                 + "', DATE'" + o.end + "', TIMESTAMP'2024-01-02 03:04:05'");
-        for (Request r : requests.subList(badAt, requests.size())) {
-            hindcast.enqueue(List.of(r));
-        }
+        files.subList(badAt, files.size()).forEach(hindcast::enqueue);
         copyTree(Path.of(first.settings().tables().warehouse()), Path.of(second.settings().tables().warehouse()));
     }
 
@@ -79,7 +80,7 @@ final class Workload {
      * The replacement phase's change, in both installations: the close of the first commodity's first trading
      * day on or after the middle of the range becomes the middle of that day's high and low in its prices file,
      * which is ingested again (what it printed goes to {@code out}); then every range of the workload is enqueued
-     * again, one task file each (not the overlapping request: train-missing would fit the dates past the trained
+     * again, in the same task files (not the overlapping request: train-missing would fit the dates past the trained
      * models that it is there to have rejected). Returns the commodity and the day corrected.
      */
     Correction correctAndEnqueueAgain(Warehouse warehouse, Installation second, PrintStream out) {
@@ -99,39 +100,44 @@ final class Workload {
 
     private void ingestAndEnqueueAgain(Hindcast hindcast, String commodity) {
         hindcast.ingest(Map.of(commodity, inputs.get(commodity)));
-        for (Request r : again) {
-            hindcast.warehouse().tasks().enqueue(List.of(r));
-        }
+        again.forEach(hindcast.warehouse().tasks()::enqueue);
     }
 
-    /** The bad row comes after the first request of each commodity x model. */
+    /** The bad row comes after the overlapping request's and the first period's task files. */
     private int badRowAt() {
-        return Math.min(requests.size(), o.commodities.size() * o.models.size());
+        return Math.min(files.size(), 1 + o.commodities.size());
     }
 
-    /** The request rows: the {@link #ranges}, and one request overlapping them. */
-    static List<Request> requests(ChaosCampaign.Options o) {
-        List<Request> out = ranges(o, "chaos-", ENQUEUED_AT);
+    /**
+     * The task files: one request overlapping the {@link #ranges} in a file of its own, then the ranges'. First, so
+     * that a run has committed a MERGE by the time a batch's units first write two partitions at once.
+     */
+    private static List<List<Request>> taskFiles(ChaosCampaign.Options o) {
+        List<List<Request>> out = ranges(o, "chaos-", ENQUEUED_AT);
         // One request reaching past the trained models: its first dates overlap a later request (the first one
         // processed wins), its last ones are rejected date by date (NO_TRAINED_MODEL).
-        out.add(Math.min(out.size(), o.commodities.size() * o.models.size()),
-                new Request("chaos-overlap", o.commodities.get(0), o.models.get(0), o.frequency.label(),
-                        o.end.minusDays(11), o.end.plusDays(10), ENQUEUED_AT));
+        out.add(0, List.of(new Request("chaos-overlap", o.commodities.get(0), o.models.get(0), o.frequency.label(),
+                o.end.minusDays(11), o.end.plusDays(10), ENQUEUED_AT)));
         return out;
     }
 
-    /** Each commodity x model's range in pieces of requestMonths (quarters by default). */
-    private static List<Request> ranges(ChaosCampaign.Options o, String idPrefix, Instant enqueuedAt) {
-        List<Request> out = new ArrayList<>();
+    /**
+     * Each commodity x model's range in pieces of requestMonths (quarters by default); one task file per piece and
+     * commodity, with the requests of every model: units of different partitions in one micro-batch.
+     */
+    private static List<List<Request>> ranges(ChaosCampaign.Options o, String idPrefix, Instant enqueuedAt) {
+        List<List<Request>> out = new ArrayList<>();
         for (int i = 0; !o.start.plusMonths((long) i * o.requestMonths).isAfter(o.end); i++) {
             LocalDate from = o.start.plusMonths((long) i * o.requestMonths);
             LocalDate last = o.start.plusMonths((long) (i + 1) * o.requestMonths).minusDays(1);
             LocalDate to = last.isAfter(o.end) ? o.end : last;
             for (String commodity : o.commodities) {
+                List<Request> file = new ArrayList<>();
                 for (String model : o.models) {
-                    out.add(new Request(idPrefix + commodity + "-" + model + "-" + from, commodity, model,
+                    file.add(new Request(idPrefix + commodity + "-" + model + "-" + from, commodity, model,
                             o.frequency.label(), from, to, enqueuedAt));
                 }
+                out.add(file);
             }
         }
         return out;

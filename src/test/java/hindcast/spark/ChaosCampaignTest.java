@@ -20,10 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The short kill campaign (scripts/chaos is the long one): kill -9 of separate {@code run} processes at three
- * planned moments — during a MERGE commit, during a checkpoint write, between batches — with a restart after
- * each, then, after a corrected close, two kills during the MERGEs replacing the stale forecasts, ends with the
- * same tables as an uninterrupted run of the same requests: the same keys, every forecast complete, no
- * duplicates, bit-identical values and fingerprints, the same forecast_index and task_errors; no kill left a
+ * planned moments — while two partitions' MERGEs have files written and not committed (a batch's units of the two
+ * models write at once), during a checkpoint write, between batches — with a restart after each, then, after a
+ * corrected close, two kills during the MERGEs replacing the stale forecasts (one while two partitions write),
+ * ends with the same tables as an uninterrupted run of the same requests: the same keys, every forecast complete,
+ * no duplicates, bit-identical values and fingerprints, the same forecast_index and task_errors; no kill left a
  * forecast with mixed paths. Then the comparison is shown to catch a changed value, a changed fingerprint, a
  * missing row, a missing index row and a missing rejection, and the damage check a half-written and a mixed
  * forecast.
@@ -36,12 +37,15 @@ class ChaosCampaignTest {
         ChaosCampaign.Options o = new ChaosCampaign.Options(work);
         o.kills = 3;
         o.replacementKills = 2;
-        o.seed = 1; // plan: the 2nd MERGE commit, the next checkpoint commits file, the next batch_log commit
+        // plan: after 1 MERGE commit, while two partitions have MERGE files not committed; the next checkpoint commits
+        // file; the next batch_log commit. Replacing: the next MERGE commit; after 1 MERGE commit, two partitions.
+        o.seed = 1;
         o.paths = 100;
         o.commodities = List.of("Coffee");
         o.start = LocalDate.of(2023, 1, 1);
         o.end = LocalDate.of(2023, 2, 28);
-        o.requestMonths = 1; // 4 requests + the overlapping one + the bad one: 6 task files, 6 batches
+        o.requestMonths = 1; // the overlapping request, January's 2 (naive, random_walk), the bad one, February's 2:
+                             // 4 task files, 4 batches
         o.chunkSize = 15;    // 3 MERGE commits per January request
         o.childHeap = "1g";
         o.childJavaOptions = List.of("-XX:TieredStopAtLevel=1"); // short-lived JVMs: C1 only, half the startup CPU
@@ -53,7 +57,8 @@ class ChaosCampaignTest {
 
         assertTrue(r.passed(), () -> String.join("\n", r.failures()) + "\n" + log);
         assertTrue(log.lines().anyMatch(l -> l.startsWith("chaos: PASS — 3 kills (1 during MERGE commits, 1 during "
-                + "checkpoint writes, 1 between batches) and 2 during replacements (0 mixed forecasts)")), log);
+                + "checkpoint writes, 1 between batches) and 2 during replacements (0 mixed forecasts), 2 of them while "
+                + "two partitions committed at once")), log);
 
         // Three kills, one of each kind, each of a running job that had work left.
         assertEquals(3, r.kills().size(), log);
@@ -63,9 +68,13 @@ class ChaosCampaignTest {
         assertEquals(4, r.runs(), "3 killed runs and the one that finished");
         long expectedRows = o.forecasts() * o.paths;
         assertEquals(118 * 100, expectedRows);
-        // Mid-batch: the MERGE kill found some forecasts written, not all, and its batch uncommitted.
+        // Mid-batch, while both models' units had files not committed: the MERGE kill found some forecasts written,
+        // not all, and its batch uncommitted.
         ChaosCampaign.Kill merge = r.kills().get(0);
         assertEquals(Category.MERGE, merge.category());
+        assertTrue(merge.twoPartitions(), merge::toString);
+        assertTrue(merge.outcome().startsWith("uncommitted files in 2 partitions (model_version=naive/commodity=Coffee: "),
+                merge::toString);
         assertTrue(merge.batchInFlight() && merge.rows() > 0 && merge.rows() < expectedRows, merge::toString);
         for (ChaosCampaign.Kill k : r.kills()) {
             assertEquals(0, k.rows() % o.paths, k::toString);
@@ -86,6 +95,7 @@ class ChaosCampaignTest {
         assertEquals(p.madeStale(), p.replacedUninterrupted(), log);
         assertEquals(2, p.kills().size(), log);
         assertEquals(3, p.runs(), "2 killed runs and the one that finished");
+        assertTrue(p.kills().get(1).twoPartitions(), () -> p.kills().get(1).toString());
         for (ChaosCampaign.Kill k : p.kills()) {
             assertEquals(Category.MERGE, k.category());
             assertEquals(expectedRows, k.rows(), () -> "a replacement removes no row: " + k);
@@ -95,8 +105,8 @@ class ChaosCampaignTest {
         // The kills interrupted replacements: the restarted runs had to plan some again.
         assertTrue(p.plannedKilled() > p.madeStale(), log);
         assertTrue(log.contains("mixed forecasts after each kill: 0, 0"), log);
-        assertEquals(6 + 4, r.taskFiles(), "the 4 ranges enqueued again, one task file each");
-        assertEquals(10, r.batches(), log);
+        assertEquals(4 + 2, r.taskFiles(), "the 2 months enqueued again, one task file each");
+        assertEquals(6, r.batches(), log);
 
         // The comparison was not trivial...
         Comparison c = r.comparison();
