@@ -112,7 +112,9 @@ class EvaluationTest {
                 "DM, p and interval columns: " + cli.out());
         Cli json = Cli.run("evaluate", "--config", f.configFile.toString(), "--horizons", "7", "--json");
         assertEquals(0, json.code(), json.err());
-        for (JsonNode l : new ObjectMapper().readTree(json.out())) {
+        JsonNode doc = new ObjectMapper().readTree(json.out());
+        assertEquals(2, doc.size(), json.out());
+        for (JsonNode l : doc) {
             Evaluation.Line line = board.stream().filter(b -> b.modelVersion().equals(l.get("modelVersion").asText())
                     && b.horizon() == 7).findFirst().orElseThrow();
             for (String field : List.of("dmStat", "dmPValue", "crpsSkillLow", "crpsSkillHigh")) {
