@@ -1,6 +1,7 @@
 package hindcast.cli;
 
 import hindcast.model.Horizon;
+import hindcast.score.Significance;
 import hindcast.spark.Evaluation;
 
 import java.io.PrintStream;
@@ -33,11 +34,11 @@ final class Leaderboard {
         }
     }
 
-    /** The Diebold–Mariano p-value, with a star below 0.05. */
+    /** The Diebold–Mariano p-value, with a star when significant. */
     private static String p(Double p) {
         if (p == null) {
             return "-";
         }
-        return (p < 0.001 ? "<.001" : String.format(Locale.ROOT, "%.3f", p)) + (p < 0.05 ? "*" : "");
+        return (p < 0.001 ? "<.001" : String.format(Locale.ROOT, "%.3f", p)) + (p < Significance.ALPHA ? "*" : "");
     }
 }

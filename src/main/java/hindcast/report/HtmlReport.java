@@ -8,6 +8,7 @@ import hindcast.report.ReportData.HorizonCrps;
 import hindcast.report.ReportData.HorizonSkill;
 import hindcast.report.ReportData.PitHistogram;
 import hindcast.report.ReportData.Rejections;
+import hindcast.score.Significance;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -128,7 +129,7 @@ public final class HtmlReport {
                 + " the forecasts both have (above 0 beats naive), with its 90% interval below it, from a circular"
                 + " block bootstrap over forecast dates (blocks of 14 dates, 1,000 resamples). Bold with * where the"
                 + " Diebold–Mariano test (as R's forecast::dm.test, power 1, h = the horizon) rejects equal accuracy:"
-                + " two-sided p < " + SkillTable.ALPHA + ".");
+                + " two-sided p < " + Significance.ALPHA + ".");
         if (skill.isEmpty()) {
             html.append(NO_DATA);
         }

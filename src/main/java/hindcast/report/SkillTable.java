@@ -1,6 +1,7 @@
 package hindcast.report;
 
 import hindcast.report.ReportData.HorizonSkill;
+import hindcast.score.Significance;
 
 import java.util.List;
 import java.util.Locale;
@@ -10,12 +11,9 @@ import java.util.TreeSet;
 
 /**
  * One commodity's CRPS skill against naive as a table, a model per row and a horizon per column: the skill, its
- * 90% interval below it, bold with a star where the Diebold–Mariano p-value is below {@link #ALPHA}.
+ * 90% interval below it, bold with a star where the Diebold–Mariano p-value is below {@link Significance#ALPHA}.
  */
 final class SkillTable {
-    /** The significance level of the marked cells. */
-    static final double ALPHA = 0.05;
-
     private SkillTable() {
     }
 
@@ -42,7 +40,7 @@ final class SkillTable {
             html.append("<td class=\"num\">–</td>");
             return;
         }
-        boolean significant = s.pValue() != null && s.pValue() < ALPHA;
+        boolean significant = s.pValue() != null && s.pValue() < Significance.ALPHA;
         String skill = percent(s.skill()) + (significant ? "*" : "");
         String interval = s.low() == null || s.high() == null ? "–"
                 : "[" + percent(s.low()) + ", " + percent(s.high()) + "]";

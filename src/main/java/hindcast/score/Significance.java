@@ -7,6 +7,8 @@ package hindcast.score;
  */
 public record Significance(double crpsSkill, Double dmStat, Double dmPValue, Double crpsSkillLow,
                            Double crpsSkillHigh) {
+    /** The level below which a p-value is shown as significant. */
+    public static final double ALPHA = 0.05;
     /** Nothing to test: naive itself, or a model without forecasts naive has too. */
     public static final Significance NONE = new Significance(Double.NaN, null, null, null, null);
 
