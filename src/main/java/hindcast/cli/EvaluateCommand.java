@@ -15,7 +15,8 @@ import java.util.Locale;
         description = "Writes the realised prices of every forecast whose " + Horizon.DAYS + " days are in the "
                 + "market table (its actuals row), scores what is new into forecast_metrics (horizon h = day_h, the price of D+h-1, on "
                 + "trading days) and prints per commodity, model and horizon: MAE, RMSE, MAPE, CRPS, CRPS skill "
-                + "versus naive, 80%%/95%% interval coverage and directional accuracy.")
+                + "versus naive, 80%%/95%% interval coverage and directional accuracy; against naive, the "
+                + "Diebold-Mariano statistic and p-value and the skill's 90%% bootstrap interval.")
 final class EvaluateCommand extends Common implements Runnable {
     /** The first day, a week out and the last day. */
     static final String DEFAULT_HORIZONS = "1,7," + Horizon.DAYS;

@@ -5,8 +5,10 @@ import hindcast.report.ReportData.Calibration;
 import hindcast.report.ReportData.Fan;
 import hindcast.report.ReportData.Freshness;
 import hindcast.report.ReportData.HorizonCrps;
+import hindcast.report.ReportData.HorizonSkill;
 import hindcast.report.ReportData.PitHistogram;
 import hindcast.report.ReportData.Rejections;
+import hindcast.score.Significance;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -39,7 +41,7 @@ public final class HtmlReport {
 
     public static String render(ReportData data) {
         if (data == null) {
-            data = new ReportData(null, 0, null, null, null, null, null, null, null, null, null);
+            data = new ReportData(null, 0, null, null, null, null, null, null, null, null, null, null);
         }
         List<Fan> fans = clean(data.fans());
         List<HorizonCrps> crps = clean(data.crps());
@@ -48,11 +50,13 @@ public final class HtmlReport {
         List<BackfillMonth> backfill = clean(data.backfill());
         List<Rejections> rejections = clean(data.rejections());
         List<Freshness> freshness = clean(data.freshness());
+        List<HorizonSkill> skill = clean(data.skill());
 
         Palette palette = new Palette(Stream.of(fans.stream().map(Fan::model), crps.stream().map(HorizonCrps::model),
                 calibration.stream().map(Calibration::model), pits.stream().map(PitHistogram::model),
                 backfill.stream().map(BackfillMonth::model), rejections.stream().map(Rejections::model),
-                freshness.stream().map(Freshness::model)).flatMap(s -> s).toList());
+                freshness.stream().map(Freshness::model), skill.stream().map(HorizonSkill::model))
+                .flatMap(s -> s).toList());
 
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
@@ -62,6 +66,7 @@ public final class HtmlReport {
         html.append("<main>\n");
         fans(html, fans, data.horizon(), palette);
         crps(html, crps, palette);
+        skill(html, skill, palette);
         calibration(html, calibration, pits, palette);
         backfill(html, backfill, rejections, freshness, palette);
         html.append("</main>\n<footer>Static page: no scripts, no network. ")
@@ -81,6 +86,7 @@ public final class HtmlReport {
             html.append("</p>\n");
         }
         html.append("<nav><a href=\"#fans\">Fan charts</a><a href=\"#crps\">CRPS by horizon</a>")
+                .append("<a href=\"#skill\">Skill against naive</a>")
                 .append("<a href=\"#calibration\">Calibration</a><a href=\"#backfill\">Backfill coverage</a></nav>\n")
                 .append("</header>\n");
     }
@@ -115,6 +121,21 @@ public final class HtmlReport {
                     figure(html, null, Svg.esc(commodity), null, CrpsChart.render(commodity, list, palette)));
             html.append("</div>\n");
         }
+        html.append("</section>\n");
+    }
+
+    private static void skill(StringBuilder html, List<HorizonSkill> skill, Palette palette) {
+        section(html, "skill", "Skill against naive", "CRPS skill per horizon: 1 − the model's mean CRPS / naive's on"
+                + " the forecasts both have (above 0 beats naive), with its 90% interval below it, from a circular"
+                + " block bootstrap over forecast dates (blocks of 14 dates, 1,000 resamples). Bold with * where the"
+                + " Diebold–Mariano test (as R's forecast::dm.test, power 1, h = the horizon) rejects equal accuracy:"
+                + " two-sided p < " + Significance.ALPHA + ".");
+        if (skill.isEmpty()) {
+            html.append(NO_DATA);
+        }
+        byCommodity(skill, HorizonSkill::commodity).forEach((commodity, list) ->
+                html.append("<h3>").append(Svg.esc(commodity)).append("</h3>\n<div class=\"wide\">")
+                        .append(SkillTable.render(list, palette)).append("</div>\n"));
         html.append("</section>\n");
     }
 
@@ -227,7 +248,7 @@ public final class HtmlReport {
     }
 
     /** A colour square; an explicit end tag, since HTML ignores the slash of a self-closed span. */
-    private static String chip(String colour) {
+    static String chip(String colour) {
         return "<span class=\"chip\" style=\"background:" + Svg.esc(colour) + "\"></span>";
     }
 
@@ -296,6 +317,8 @@ public final class HtmlReport {
             table.data th, table.data td { padding: 4px 14px 4px 0; border-bottom: 1px solid var(--line); text-align: left; }
             table.data th { color: var(--muted); font-weight: 600; }
             table.data .num { text-align: right; font-variant-numeric: tabular-nums; }
+            table.skill td.num { padding-left: 10px; line-height: 1.25; }
+            table.skill .interval { color: var(--muted); font-size: 11px; white-space: nowrap; }
             footer { padding: 16px 32px 28px; color: var(--muted); font-size: 12px; }
             """;
 }

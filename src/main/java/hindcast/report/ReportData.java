@@ -16,7 +16,7 @@ import java.util.List;
 public record ReportData(Instant generatedAt, int horizon, LocalDate from, LocalDate to,
                          List<Fan> fans, List<HorizonCrps> crps, List<Calibration> calibration,
                          List<PitHistogram> pits, List<BackfillMonth> backfill, List<Rejections> rejections,
-                         List<Freshness> freshness) {
+                         List<Freshness> freshness, List<HorizonSkill> skill) {
 
     /** One commodity x model fan chart: per forecast, quantiles of its paths at the horizon, and the realised price. */
     public record Fan(String commodity, String model, List<FanPoint> points) {
@@ -32,6 +32,14 @@ public record ReportData(Instant generatedAt, int horizon, LocalDate from, Local
 
     /** Mean CRPS of a model at one horizon over {@code forecasts} scored forecasts. */
     public record HorizonCrps(String commodity, String model, int horizon, double crps, long forecasts) {
+    }
+
+    /**
+     * CRPS skill of a model against naive at one horizon with its 90% bootstrap interval and the Diebold–Mariano
+     * p-value (null where undefined).
+     */
+    public record HorizonSkill(String commodity, String model, int horizon, double skill, Double low, Double high,
+                               Double pValue) {
     }
 
     /** Share of realised prices inside the central interval of level {@code nominal} (0.5, 0.8, 0.95). */

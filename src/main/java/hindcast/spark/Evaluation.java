@@ -4,6 +4,7 @@ import hindcast.config.Settings;
 import hindcast.model.Horizon;
 import hindcast.model.MarketSeries;
 import hindcast.score.ForecastScorer;
+import hindcast.score.Significance;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -181,11 +182,14 @@ public final class Evaluation {
      * Per commodity, model and horizon: forecasts scored, MAE of the median, RMSE of the mean, MAPE of the
      * median, mean CRPS, CRPS skill versus naive (1 - sum of the model's CRPS / sum of naive's, on the
      * forecasts both have; null without naive), 80%/95% coverage, mean 95% width, and directional accuracy
-     * (the median moves from the last close in the direction the price did).
+     * (the median moves from the last close in the direction the price did). Against naive, on the same pairs
+     * as the skill (null for naive itself and where undefined): the Diebold–Mariano statistic and two-sided p-value
+     * (positive = better than naive) and the skill's 90% block-bootstrap interval ({@link Significance}).
      */
     public record Line(String commodity, String modelVersion, int horizon, long forecasts, double mae, double rmse,
                        double mape, double crps, Double crpsSkill, double coverage80, double coverage95,
-                       double width95, double directional) implements Serializable {
+                       double width95, double directional, Double dmStat, Double dmPValue, Double crpsSkillLow,
+                       Double crpsSkillHigh) implements Serializable {
     }
 
     public List<Line> leaderboard(Scope scope) {
@@ -200,6 +204,7 @@ public final class Evaluation {
         }
         where.append(" AND s.horizon IN (").append(String.join(", ",
                 scope.horizons().stream().map(String::valueOf).toList())).append(")");
+        Map<PairedCrps.Cell, Significance> significance = PairedCrps.againstNaive(spark, m, where.toString());
         List<Line> lines = new ArrayList<>();
         for (Row r : spark.sql(("""
                 SELECT s.commodity, s.model_version, s.horizon, count(*),
@@ -217,9 +222,12 @@ public final class Evaluation {
                 GROUP BY s.commodity, s.model_version, s.horizon
                 ORDER BY s.commodity, s.model_version, s.horizon
                 """).formatted(m, where)).collectAsList()) {
+            Significance sig = significance.getOrDefault(new PairedCrps.Cell(r.getString(0), r.getString(1),
+                    r.getInt(2)), Significance.NONE);
             lines.add(new Line(r.getString(0), r.getString(1), r.getInt(2), r.getLong(3), r.getDouble(4),
                     r.getDouble(5), r.getDouble(6), r.getDouble(7), r.isNullAt(8) ? null : r.getDouble(8),
-                    r.getDouble(9), r.getDouble(10), r.getDouble(11), r.getDouble(12)));
+                    r.getDouble(9), r.getDouble(10), r.getDouble(11), r.getDouble(12),
+                    sig.dmStat(), sig.dmPValue(), sig.crpsSkillLow(), sig.crpsSkillHigh()));
         }
         return lines;
     }

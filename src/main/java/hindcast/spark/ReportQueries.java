@@ -37,7 +37,7 @@ public final class ReportQueries {
     /** Fan charts for forecast dates in [from, to] at {@code horizon}; evaluation sections over everything scored. */
     public ReportData gather(int horizon, LocalDate from, LocalDate to) {
         return new ReportData(Instant.now(), horizon, from, to, fans(horizon, from, to), crps(), calibration(), pits(),
-                backfill(), rejections(), freshness());
+                backfill(), rejections(), freshness(), skill());
     }
 
     private List<ReportData.Fan> fans(int horizon, LocalDate from, LocalDate to) {
@@ -141,6 +141,15 @@ public final class ReportQueries {
                 .collectAsList()) {
             out.add(new ReportData.Freshness(r.getString(0), r.getString(1), r.getAs(2), r.getLong(3)));
         }
+        return out;
+    }
+
+    /** Every model's CRPS skill against naive per horizon, with its interval and DM p-value, over everything scored. */
+    private List<ReportData.HorizonSkill> skill() {
+        List<ReportData.HorizonSkill> out = new ArrayList<>();
+        PairedCrps.againstNaive(spark, table(Table.FORECAST_METRICS), "TRUE").forEach((cell, s) ->
+                out.add(new ReportData.HorizonSkill(cell.commodity(), cell.model(), cell.horizon(), s.crpsSkill(),
+                        s.crpsSkillLow(), s.crpsSkillHigh(), s.dmPValue())));
         return out;
     }
 

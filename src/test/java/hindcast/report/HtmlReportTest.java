@@ -6,6 +6,7 @@ import hindcast.report.ReportData.Fan;
 import hindcast.report.ReportData.FanPoint;
 import hindcast.report.ReportData.Freshness;
 import hindcast.report.ReportData.HorizonCrps;
+import hindcast.report.ReportData.HorizonSkill;
 import hindcast.report.ReportData.PitHistogram;
 import hindcast.report.ReportData.Rejections;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class HtmlReportTest {
         Collections.reverse(reversed);
         Document doc = parse(HtmlReport.render(new ReportData(data.generatedAt(), data.horizon(), data.from(),
                 data.to(), reversed, data.crps(), data.calibration(), data.pits(), data.backfill(), data.rejections(),
-                data.freshness())));
+                data.freshness(), data.skill())));
         List<Element> fans = svgs(doc, "fan");
         assertEquals(COMMODITIES.length * 2, fans.size());
         // Grouped by commodity, models sorted within it.
@@ -94,16 +95,16 @@ class HtmlReportTest {
     @Test
     void emptyDataSaysSoInEverySection() throws Exception {
         ReportData empty = new ReportData(Instant.EPOCH, HORIZON, FROM, FROM, List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of());
         String html = HtmlReport.render(empty);
         parse(html);
-        assertEquals(4, count(html, "No data yet"));
+        assertEquals(5, count(html, "No data yet"));
         assertTrue(html.contains("Hindcast report"));
         assertTrue(html.contains("1970-01-01 00:00 UTC"));
 
-        ReportData nulls = new ReportData(null, 0, null, null, null, null, null, null, null, null, null);
-        assertEquals(4, count(HtmlReport.render(nulls), "No data yet"));
-        assertEquals(4, count(HtmlReport.render(null), "No data yet"));
+        ReportData nulls = new ReportData(null, 0, null, null, null, null, null, null, null, null, null, null);
+        assertEquals(5, count(HtmlReport.render(nulls), "No data yet"));
+        assertEquals(5, count(HtmlReport.render(null), "No data yet"));
     }
 
     @Test
@@ -187,7 +188,9 @@ class HtmlReportTest {
                         new PitHistogram("Coffee", "x", new long[] {3})),
                 List.of(new BackfillMonth("Coffee", "flat", YearMonth.of(2024, 1), 0, 0),
                         new BackfillMonth("Coffee", "lone", null, 1, 1)),
-                List.of(new Rejections("Coffee", null, null, 1)), List.of(new Freshness("Coffee", "flat", null, 0)));
+                List.of(new Rejections("Coffee", null, null, 1)), List.of(new Freshness("Coffee", "flat", null, 0)),
+                List.of(new HorizonSkill("Coffee", "flat", 1, Double.NaN, null, null, null),
+                        new HorizonSkill("Coffee", "lone", 2, 0.01, Double.NaN, null, Double.NaN)));
         String html = HtmlReport.render(data);
         Document doc = parse(html);
         assertFalse(html.contains("NaN"));
@@ -201,6 +204,21 @@ class HtmlReportTest {
         assertEquals(4, byClass(byLabel(fans, "Coffee flat forecast fan"), "circle", "actual").size());
         assertEquals(0, byClass(byLabel(fans, "Coffee lone forecast fan"), "circle", "actual").size());
         assertTrue(count(html, "No data yet") >= 4); // empty fans, all-zero and missing PIT histograms
+    }
+
+    @Test
+    void skillTableMarksSignificantCells() throws Exception {
+        String html = HtmlReport.render(sample(12, "naive", "xgboost"));
+        parse(html);
+        // xgboost against naive: skill -0.5% - 0.2% h, p = 0.6 / h: only h = 14 (p = 0.043) is below 0.05.
+        assertTrue(html.contains("<th class=\"num\">h 1</th><th class=\"num\">h 7</th><th class=\"num\">h 14</th>"),
+                "a column per horizon, in order");
+        assertEquals(COMMODITIES.length, count(html, "<strong>-3.3%*</strong>"), "h 14 in bold with a star");
+        assertEquals(COMMODITIES.length, count(html, "<strong>"), "only that cell");
+        assertEquals(COMMODITIES.length, count(html, ">-0.7%<br/><span class=\"interval\">[-1.7%, +0.3%]</span>"),
+                "h 1 plain, its interval below");
+        assertTrue(html.contains("Diebold–Mariano test (as R&#39;s forecast::dm.test"), "the legend says what the test is");
+        assertTrue(html.contains("DM p = 0.04286"), "the p-value in the tooltip");
     }
 
     // ---- fixture ----
@@ -217,6 +235,7 @@ class HtmlReportTest {
         List<BackfillMonth> backfill = new ArrayList<>();
         List<Rejections> rejections = new ArrayList<>();
         List<Freshness> freshness = new ArrayList<>();
+        List<HorizonSkill> skill = new ArrayList<>();
         for (int c = 0; c < COMMODITIES.length; c++) {
             String commodity = COMMODITIES[c];
             double start = c == 0 ? 185 : 21;
@@ -263,12 +282,18 @@ class HtmlReportTest {
                     backfill.add(new BackfillMonth(commodity, model, month, done, days));
                 }
                 freshness.add(new Freshness(commodity, model, FROM.plusDays(points - 1), points));
+                if (m > 0) { // against the first model, naive in the tests; p falls with the horizon
+                    for (int h : new int[] {1, 7, 14}) {
+                        double sk = 0.01 * (m - 1.5) - 0.002 * h;
+                        skill.add(new HorizonSkill(commodity, model, h, sk, sk - 0.01, sk + 0.01, 0.6 / h));
+                    }
+                }
             }
             rejections.add(new Rejections(commodity, models[0], "INSUFFICIENT_HISTORY", 3 + c));
             rejections.add(new Rejections(commodity, models[models.length - 1], "MODEL_FAILED", 1));
         }
         return new ReportData(Instant.parse("2025-11-16T08:30:00Z"), HORIZON, FROM, FROM.plusDays(points - 1), fans,
-                crps, calibration, pits, backfill, rejections, freshness);
+                crps, calibration, pits, backfill, rejections, freshness, skill);
     }
 
     private static ReportData shuffled(ReportData d, long seed) {
@@ -281,7 +306,8 @@ class HtmlReportTest {
         }
         return new ReportData(d.generatedAt(), d.horizon(), d.from(), d.to(), shuffle(fans, rnd),
                 shuffle(d.crps(), rnd), shuffle(d.calibration(), rnd), shuffle(d.pits(), rnd),
-                shuffle(d.backfill(), rnd), shuffle(d.rejections(), rnd), shuffle(d.freshness(), rnd));
+                shuffle(d.backfill(), rnd), shuffle(d.rejections(), rnd), shuffle(d.freshness(), rnd),
+                shuffle(d.skill(), rnd));
     }
 
     private static <T> List<T> shuffle(List<T> list, Random rnd) {

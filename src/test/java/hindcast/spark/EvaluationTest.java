@@ -1,5 +1,9 @@
 package hindcast.spark;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hindcast.score.BlockBootstrap;
+import hindcast.score.DieboldMariano;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +90,10 @@ class EvaluationTest {
             assertEquals(r.getDouble(3), l.mae(), 1e-9);
             if (l.modelVersion().equals("naive")) {
                 assertEquals(0.0, l.crpsSkill(), 1e-12);
+                assertTrue(l.dmStat() == null && l.dmPValue() == null && l.crpsSkillLow() == null
+                        && l.crpsSkillHigh() == null, "nothing to test naive against: " + l);
+            } else {
+                checkSignificance(f, l);
             }
         }
         // Skill is always against naive's stored scores, whichever models the board shows.
@@ -98,6 +106,29 @@ class EvaluationTest {
         assertEquals(0, cli.code(), cli.err());
         assertTrue(cli.out().contains("Actuals written or updated: 0    Forecasts scored: 0"), cli.out());
         assertEquals(4, cli.out().lines().filter(l -> l.startsWith("Coffee")).count(), cli.out());
+        assertTrue(cli.out().lines().anyMatch(l -> l.contains(" DM ") && l.endsWith("skill 90%")), cli.out());
+        assertTrue(cli.out().lines().anyMatch(l -> l.startsWith("Coffee") && l.contains("random_walk")
+                && l.matches(".* [+-]\\d+\\.\\d\\d +(0\\.\\d{3}|<\\.001)\\*? +\\[[+-]\\d+\\.\\d,[+-]\\d+\\.\\d]%$")),
+                "DM, p and interval columns: " + cli.out());
+        Cli json = Cli.run("evaluate", "--config", f.configFile.toString(), "--horizons", "7", "--json");
+        assertEquals(0, json.code(), json.err());
+        JsonNode doc = new ObjectMapper().readTree(json.out());
+        assertEquals(2, doc.size(), json.out());
+        for (JsonNode l : doc) {
+            Evaluation.Line line = board.stream().filter(b -> b.modelVersion().equals(l.get("modelVersion").asText())
+                    && b.horizon() == 7).findFirst().orElseThrow();
+            for (String field : List.of("dmStat", "dmPValue", "crpsSkillLow", "crpsSkillHigh")) {
+                assertTrue(l.has(field), field + " in " + l);
+            }
+            if (line.dmStat() == null) {
+                assertTrue(l.get("dmStat").isNull() && l.get("crpsSkillHigh").isNull(), "JSON null for naive: " + l);
+            } else {
+                assertEquals(line.dmStat(), l.get("dmStat").asDouble(), 0, l.toString());
+                assertEquals(line.dmPValue(), l.get("dmPValue").asDouble(), 0, l.toString());
+                assertEquals(line.crpsSkillLow(), l.get("crpsSkillLow").asDouble(), 0, l.toString());
+                assertEquals(line.crpsSkillHigh(), l.get("crpsSkillHigh").asDouble(), 0, l.toString());
+            }
+        }
         Cli bad = Cli.run("evaluate", "--config", f.configFile.toString(), "--horizons", "0,15");
         assertEquals(64, bad.code(), bad.err());
         assertTrue(bad.err().contains("--horizons must be numbers 1..14, got '0'"), bad.err());
@@ -109,7 +140,32 @@ class EvaluationTest {
         String html = java.nio.file.Files.readString(dir.resolve("index.html"));
         assertEquals(2, html.split(" class=\"fan\" ", -1).length - 1, "two fan charts");
         assertTrue(html.contains("horizon 3") && html.contains("random_walk"), "header and models");
+        assertEquals(1, html.split("<table class=\"data skill\">", -1).length - 1, "one skill table, Coffee's");
+        assertTrue(html.contains("<th class=\"num\">h 14</th></tr>"), "skill at every horizon");
         assertTrue(html.replace("http://www.w3.org/2000/svg", "").matches("(?s)^((?!https?://).)*$"), "no URL");
+    }
+
+    /**
+     * A model's DM test and skill interval are those of its CRPS paired with naive's by forecast date, in date
+     * order; with the few forecasts of the sample market nothing can be significant, but the test is defined.
+     */
+    private static void checkSignificance(Fixture f, Evaluation.Line l) {
+        String metrics = f.table(Table.FORECAST_METRICS);
+        List<Row> pairs = f.spark.sql("SELECT n.crps, s.crps FROM " + metrics + " s JOIN " + metrics + " n"
+                + " ON n.model_version = 'naive' AND n.commodity = s.commodity"
+                + " AND n.forecast_start_date = s.forecast_start_date AND n.horizon = s.horizon"
+                + " WHERE s.model_version = '" + l.modelVersion() + "' AND s.horizon = " + l.horizon()
+                + " ORDER BY s.forecast_start_date").collectAsList();
+        double[] naive = pairs.stream().mapToDouble(r -> r.getDouble(0)).toArray();
+        double[] model = pairs.stream().mapToDouble(r -> r.getDouble(1)).toArray();
+        assertTrue(naive.length > l.horizon(), l.toString());
+        DieboldMariano.Result dm = DieboldMariano.test(naive, model, l.horizon());
+        assertEquals(dm.statistic(), l.dmStat(), 0, l.toString());
+        assertEquals(dm.pValue(), l.dmPValue(), 0, l.toString());
+        assertTrue(l.dmPValue() >= 0 && l.dmPValue() <= 1, l.toString());
+        assertEquals(BlockBootstrap.crpsSkill(naive, model), new BlockBootstrap.Interval(l.crpsSkillLow(),
+                l.crpsSkillHigh()), l.toString());
+        assertTrue(l.crpsSkillLow() < l.crpsSkill() && l.crpsSkill() < l.crpsSkillHigh(), "interval holds the skill: " + l);
     }
 
     /** Mean, CRPS by its O(n^2) definition, PIT by counting, the 95% interval from Spark's exact percentile. */
