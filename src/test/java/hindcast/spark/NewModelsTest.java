@@ -16,14 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class NewModelsTest {
     private static final LocalDate START = LocalDate.of(2021, 3, 1);
-    private static final LocalDate END = LocalDate.of(2021, 3, 21);
+    private static final LocalDate END = LocalDate.of(2021, 3, 10);
     private static final List<String> MODELS = List.of("naive", "garch_t", "ensemble");
 
     @Test
     void trainedAndBackfilledLikeAnyModelDeterministically(@TempDir Path home) {
         Fixture a = backfilled(home.resolve("a"));
         String d = a.table(Table.DISTRIBUTIONS);
-        int dates = 21;
+        int dates = 10;
         assertEquals(0, a.count("SELECT count(*) FROM " + a.table(Table.TASK_ERRORS)));
         assertEquals(MODELS.size() * dates * (long) Fixture.PATHS, a.count("SELECT count(*) FROM " + d));
         assertEquals(MODELS.size() * dates, a.count("SELECT count(*) FROM (SELECT model_version, forecast_start_date FROM "
