@@ -2,6 +2,8 @@ package hindcast.model.garch;
 
 import hindcast.model.optim.Bfgs;
 
+import java.util.function.ToDoubleFunction;
+
 /**
  * Maximum-likelihood fit and variance filter of {@link GarchParams}, as R's fGarch
  * ({@code garchFit(~garch(1, 1), cond.dist = "std")}) computes them: the recursion starts at
@@ -13,6 +15,8 @@ import hindcast.model.optim.Bfgs;
 public final class Garch {
     /** Fewer returns than this leave the five parameters unidentified in practice. */
     public static final int MIN_RETURNS = 20;
+    /** fGarch's lower bound on omega, relative to the variance of the returns. */
+    private static final double MIN_OMEGA = 1e-6;
 
     private Garch() {
     }
@@ -20,8 +24,11 @@ public final class Garch {
     /**
      * The maximum-likelihood parameters for the log returns {@code r}, from fGarch's start values
      * (mean, alpha 0.1, beta 0.8, omega = variance * 0.1, shape 4) over unconstrained transforms that keep
-     * every iterate valid: mu; log omega; logit(alpha + beta); logit(alpha / (alpha + beta));
-     * logit((shape - 2) / (MAX_SHAPE - 2)).
+     * every iterate valid: mu; log(omega - 1e-6 variance) (fGarch's lower bound, which keeps a
+     * near-integrated fit from driving omega to 0); asin(2 (alpha + beta) - 1); logit(alpha / (alpha + beta));
+     * asin(2 (shape - 2) / (MAX_SHAPE - 2) - 1). The sine transforms (MINUIT's, for a parameter bounded on
+     * both sides) do not flatten out away from their bounds as a logit does: with logits, fits whose
+     * persistence or shape lies near its bound stalled short of fGarch's optimum (Sugar and Coffee, 2020).
      */
     public static GarchParams fit(double[] r) {
         if (r.length < MIN_RETURNS) {
@@ -42,10 +49,11 @@ public final class Garch {
             x[i] = r[i] / scale;
         }
         GarchParams start = new GarchParams(mean / scale, 0.1, 0.1, 0.8, 4);
-        double[] u = Bfgs.minimize(v -> {
+        ToDoubleFunction<double[]> objective = v -> {
             GarchParams p = constrained(v);
             return p == null ? Double.POSITIVE_INFINITY : -logLikelihood(p, x);
-        }, unconstrained(start));
+        };
+        double[] u = Bfgs.minimize(objective, unconstrained(start));
         GarchParams s = constrained(u);
         return new GarchParams(s.mu() * scale, s.omega() * scale * scale, s.alpha(), s.beta(), s.shape());
     }
@@ -98,19 +106,21 @@ public final class Garch {
         return out;
     }
 
+    /** The unconstrained vector of parameters of the scaled returns (variance 1). */
     private static double[] unconstrained(GarchParams p) {
         double persistence = p.alpha() + p.beta();
-        return new double[]{p.mu(), StrictMath.log(p.omega()), logit(persistence), logit(p.alpha() / persistence),
-                logit((p.shape() - 2) / (GarchParams.MAX_SHAPE - 2))};
+        return new double[]{p.mu(), StrictMath.log(p.omega() - MIN_OMEGA), StrictMath.asin(2 * persistence - 1),
+                logit(p.alpha() / persistence),
+                StrictMath.asin(2 * (p.shape() - 2) / (GarchParams.MAX_SHAPE - 2) - 1)};
     }
 
-    /** The parameters of an unconstrained vector, or null where rounding leaves the valid region. */
+    /** The parameters (of the scaled returns, variance 1) of an unconstrained vector, or null where rounding leaves the valid region. */
     private static GarchParams constrained(double[] u) {
-        double persistence = logistic(u[2]);
+        double persistence = (StrictMath.sin(u[2]) + 1) / 2;
         double share = logistic(u[3]);
         try {
-            return new GarchParams(u[0], StrictMath.exp(u[1]), persistence * share, persistence * (1 - share),
-                    2 + (GarchParams.MAX_SHAPE - 2) * logistic(u[4]));
+            return new GarchParams(u[0], MIN_OMEGA + StrictMath.exp(u[1]), persistence * share, persistence * (1 - share),
+                    2 + (GarchParams.MAX_SHAPE - 2) * (StrictMath.sin(u[4]) + 1) / 2);
         } catch (IllegalArgumentException e) {
             return null;
         }
