@@ -127,6 +127,11 @@ public final class Errors {
                 + " (known: " + known + ")", null);
     }
 
+    /** {@code why} completes "member 'x' ...", e.g. "is not defined in hindcast.models". */
+    public static BadConfigException badEnsembleMember(String ensemble, String member, String why) {
+        return new BadConfigException("model '" + ensemble + "': member '" + member + "' " + why, null);
+    }
+
     /** {@code expected} completes "must be", e.g. "a list of integers". */
     public static BadConfigException badModelParameter(String model, String parameter, String expected, Object value) {
         return new BadConfigException("model '" + model + "': " + parameter + " must be " + expected + ", got " + value,

@@ -13,6 +13,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The model types a registry entry can name, each with its parameters (name, default, parser, help) and
@@ -46,6 +47,28 @@ public enum ModelType {
                     new XgbParams(v.get(P.MAX_DEPTH), d.eta(), v.get(P.ROUNDS), d.subsample(), d.colsample(), d.seed(),
                             d.holdoutFraction()));
         }
+    },
+    GARCH_T("garch_t", P.GARCH_TRAIN_WINDOW) {
+        @Override
+        ForecastModel build(Values v) {
+            return new GarchModel(v.get(P.GARCH_TRAIN_WINDOW));
+        }
+    },
+    ENSEMBLE("ensemble", P.MEMBERS) {
+        @Override
+        ForecastModel build(Values v) {
+            if (!v.members().stream().map(ModelSpec::name).toList().equals(v.get(P.MEMBERS))) {
+                throw new IllegalArgumentException("members " + v.get(P.MEMBERS)
+                        + " are not resolved; an ensemble is built through the model registry");
+            }
+            return new EnsembleModel(v.members().stream()
+                    .map(m -> new EnsembleModel.Member(m.name(), m.newModel())).toList());
+        }
+
+        @Override
+        List<String> memberNames(ModelSpec spec) {
+            return new Values(values(spec.name(), spec.params()), List.of()).get(P.MEMBERS);
+        }
     };
 
     /** The parameters, in a class of their own so the constants above can name them. */
@@ -75,6 +98,10 @@ public enum ModelType {
                 "covariates used as features (their value the day before)");
         static final ModelParameter<Integer> MAX_DEPTH = ModelParameter.integer("max-depth",
                 XgbParams.defaults().maxDepth(), "depth of each tree");
+        static final ModelParameter<Integer> GARCH_TRAIN_WINDOW = ModelParameter.integer("train-window", 1000,
+                "the fit, and the variance filter before each forecast, use the last N observations");
+        static final ModelParameter<List<String>> MEMBERS = ModelParameter.names("members",
+                "model_versions whose paths the ensemble mixes in equal shares");
         static final ModelParameter<Integer> ROUNDS = ModelParameter.integer("rounds", XgbParams.defaults().rounds(),
                 "boosting rounds");
     }
@@ -128,20 +155,38 @@ public enum ModelType {
     }
 
     /** @throws hindcast.error.BadConfigException for an unknown parameter or a value the model refuses */
-    ForecastModel newModel(String model, Map<String, ?> params) {
-        Values v = new Values(values(model, params));
+    ForecastModel newModel(ModelSpec spec) {
+        Values v = new Values(values(spec.name(), spec.params()), spec.members());
         try {
             return build(v);
         } catch (IllegalArgumentException e) { // the model's constructor checks its values together
-            throw Errors.badModelEntry(model, e);
+            throw Errors.badModelEntry(spec.name(), e);
         }
     }
 
-    /** "type(name=value, ...)" with every parameter, defaults filled, sorted by name: equal for equal models. */
-    String definition(String model, Map<String, ?> params) {
-        return values(model, params).entrySet().stream()
-                .map(e -> e.getKey() + "=" + parameter(e.getKey()).text(e.getValue()))
+    /**
+     * "type(name=value, ...)" with every parameter, defaults filled, sorted by name, then "member=definition"
+     * for each resolved member: equal for equal models.
+     */
+    String definition(ModelSpec spec) {
+        return Stream.concat(values(spec.name(), spec.params()).entrySet().stream()
+                                .map(e -> e.getKey() + "=" + parameter(e.getKey()).text(e.getValue())),
+                        spec.members().stream().map(m -> m.name() + "=" + m.definition()))
                 .collect(Collectors.joining(", ", label + "(", ")"));
+    }
+
+    /** The model_versions an entry of this type names as members (none but for an ensemble). */
+    List<String> memberNames(ModelSpec spec) {
+        return List.of();
+    }
+
+    /**
+     * Whether the type draws its paths one after the other, so a forecast's first n paths do not depend on
+     * how many are drawn, which an ensemble member must (xgboost draws each day across all paths; an
+     * ensemble splits its paths by their number).
+     */
+    boolean pathwise() {
+        return this != XGBOOST && this != ENSEMBLE;
     }
 
     abstract ForecastModel build(Values v);
@@ -150,8 +195,8 @@ public enum ModelType {
         return parameters.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
-    /** Typed access to the parsed values, by parameter. */
-    record Values(Map<String, Object> byName) {
+    /** Typed access to the parsed values, by parameter, and an ensemble's resolved members. */
+    record Values(Map<String, Object> byName, List<ModelSpec> members) {
         @SuppressWarnings("unchecked")
         <T> T get(ModelParameter<T> p) {
             return (T) byName.get(p.name());

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Whether a fit or a forecast of one (commodity, model) is still what today's data and today's definition
@@ -103,9 +101,10 @@ public final class Freshness {
         return String.join(", ", out);
     }
 
-    private static final Pattern PARAMETER = Pattern.compile("(?:^|, )([a-z][a-z0-9-]*)=");
-
-    /** Parameters of {@code type(a=1, b=[1, 2])} by name, in order; null if it is not of that form. */
+    /**
+     * Parameters of {@code type(a=1, b=[1, 2], m=naive(x=1, y=2))} by name, in order, split at the top level
+     * only (an ensemble's members carry definitions of their own); null if it is not of that form.
+     */
     private static Map<String, String> parameters(String definition) {
         int open = definition.indexOf('(');
         if (open < 0 || !definition.endsWith(")")) {
@@ -113,18 +112,22 @@ public final class Freshness {
         }
         String body = definition.substring(open + 1, definition.length() - 1);
         Map<String, String> out = new LinkedHashMap<>();
-        Matcher m = PARAMETER.matcher(body);
-        String name = null;
-        int valueStart = 0;
-        while (m.find()) {
-            if (name != null) {
-                out.put(name, body.substring(valueStart, m.start()));
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i <= body.length(); i++) {
+            char c = i < body.length() ? body.charAt(i) : ',';
+            if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                String part = body.substring(from, i).trim();
+                int eq = part.indexOf('=');
+                if (eq > 0) {
+                    out.put(part.substring(0, eq), part.substring(eq + 1));
+                }
+                from = i + 1;
             }
-            name = m.group(1);
-            valueStart = m.end();
-        }
-        if (name != null) {
-            out.put(name, body.substring(valueStart));
         }
         return out;
     }

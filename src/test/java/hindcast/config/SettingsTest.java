@@ -36,7 +36,7 @@ class SettingsTest {
         assertEquals(36600, s.forecast().maxRequestDays());
         assertEquals(TrainFrequency.SEMIANNUALLY, s.forecast().defaultTrainFrequency());
         assertEquals(List.of("Coffee", "Sugar"), s.commodities());
-        assertEquals(java.util.Set.of("naive", "random_walk", "sarimax_auto", "sarimax_auto_weather", "arima_111", "xgboost"), s.models().names());
+        assertEquals(java.util.Set.of("naive", "random_walk", "sarimax_auto", "sarimax_auto_weather", "arima_111", "xgboost", "garch_t", "ensemble"), s.models().names());
         assertEquals("distributions", Table.DISTRIBUTIONS.name(s));
         assertEquals("task_errors", Table.TASK_ERRORS.name(s));
     }

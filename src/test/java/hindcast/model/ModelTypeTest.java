@@ -24,6 +24,49 @@ class ModelTypeTest {
                 new ModelSpec("s", "sarimax", Map.of()).definition());
         assertEquals("xgboost(covariates=[], lags=[1, 7, 14], max-depth=3, rounds=150, windows=[7, 30])",
                 new ModelSpec("x", "xgboost", Map.of()).definition());
+        assertEquals("garch_t(train-window=1000)", new ModelSpec("g", "garch_t", Map.of()).definition());
+    }
+
+    /** An ensemble's definition holds its members': it changes when one of theirs does. */
+    @Test
+    void anEnsemblesDefinitionHoldsItsMembers() {
+        ModelSpec ensemble = new ModelSpec("e", "ensemble", Map.of("members", List.of("naive", "garch_t")));
+        ModelSpec garch = new ModelSpec("garch_t", "garch_t", Map.of());
+        String definition = new ModelRegistry(Map.of("e", ensemble, "naive", new ModelSpec("naive", "naive", Map.of()),
+                "garch_t", garch)).spec("e").definition();
+        assertEquals("ensemble(members=[naive, garch_t], naive=naive(vol-window=250), "
+                + "garch_t=garch_t(train-window=1000))", definition);
+        assertNotEquals(definition, new ModelRegistry(Map.of("e", ensemble,
+                "naive", new ModelSpec("naive", "naive", Map.of("vol-window", 100)), "garch_t", garch))
+                .spec("e").definition());
+    }
+
+    @Test
+    void anEnsembleMemberMustBeAnotherPathwiseEntryOfTheRegistry() {
+        ModelSpec naive = new ModelSpec("naive", "naive", Map.of());
+        assertEquals("model 'e': member 'e' is the ensemble itself", assertThrows(BadConfigException.class,
+                () -> new ModelRegistry(Map.of("e", ensemble("e", "naive", "e"), "naive", naive))).getMessage());
+        assertEquals("model 'e': member 'arima' is not defined in hindcast.models (defined: [e, naive])",
+                assertThrows(BadConfigException.class,
+                        () -> new ModelRegistry(Map.of("e", ensemble("e", "naive", "arima"), "naive", naive)))
+                        .getMessage());
+        assertTrue(assertThrows(BadConfigException.class, () -> new ModelRegistry(Map.of("e", ensemble("e", "x"),
+                "x", new ModelSpec("x", "xgboost", Map.of())))).getMessage()
+                .startsWith("model 'e': member 'x' is of type xgboost, which draws each day across all paths"));
+        assertTrue(assertThrows(BadConfigException.class, () -> new ModelRegistry(Map.of("e", ensemble("e", "f"),
+                "f", ensemble("f", "naive"), "naive", naive))).getMessage()
+                .startsWith("model 'e': member 'f' is of type ensemble"));
+        assertEquals("model 'e': members name 'naive' twice", assertThrows(BadConfigException.class,
+                () -> new ModelRegistry(Map.of("e", ensemble("e", "naive", "naive"), "naive", naive))).getMessage());
+        assertEquals("model 'e': members must name at least one model", assertThrows(BadConfigException.class,
+                () -> new ModelRegistry(Map.of("e", ensemble("e")))).getMessage());
+        // Built outside the registry, its members are unresolved: refused rather than built empty.
+        assertTrue(assertThrows(BadConfigException.class, () -> ensemble("e", "naive").newModel()).getMessage()
+                .contains("an ensemble is built through the model registry"));
+    }
+
+    private static ModelSpec ensemble(String name, String... members) {
+        return new ModelSpec(name, "ensemble", Map.of("members", List.of(members)));
     }
 
     @Test
@@ -58,6 +101,9 @@ class ModelTypeTest {
         assertTrue(new ModelSpec("rw", "random_walk", Map.of()).newModel() instanceof RandomWalkModel);
         assertTrue(new ModelSpec("s", "sarimax", Map.of("exog-projection", "seasonal")).newModel() instanceof SarimaxModel);
         assertTrue(new ModelSpec("x", "xgboost", Map.of("rounds", 10)).newModel() instanceof XgboostModel);
+        assertTrue(new ModelSpec("g", "garch_t", Map.of("train-window", 500)).newModel() instanceof GarchModel);
+        assertTrue(new ModelRegistry(Map.of("e", new ModelSpec("e", "ensemble", Map.of("members", List.of("n"))),
+                "n", new ModelSpec("n", "naive", Map.of()))).model("e") instanceof EnsembleModel);
         assertEquals(ModelType.RANDOM_WALK, ModelType.of("rw", "random_walk"));
     }
 
@@ -76,7 +122,7 @@ class ModelTypeTest {
     void anUnknownTypeOrParameterIsRejectedByName() {
         BadConfigException type = assertThrows(BadConfigException.class,
                 () -> new ModelSpec("g", "garch", Map.of()).newModel());
-        assertEquals("model 'g' has unknown type 'garch'; known types: naive, random_walk, sarimax, xgboost",
+        assertEquals("model 'g' has unknown type 'garch'; known types: naive, random_walk, sarimax, xgboost, garch_t, ensemble",
                 type.getMessage());
         BadConfigException parameter = assertThrows(BadConfigException.class,
                 () -> new ModelSpec("n", "naive", Map.of("vol_windows", 20)).definition());

@@ -36,7 +36,20 @@ class ReadsHonestyTest {
                         "exog", List.of(SeriesData.TEMP), "exog-projection", "seasonal")),
                 new ModelSpec("sarimax_auto", "sarimax", Map.of("train-window", 120)),
                 new ModelSpec("xgboost", "xgboost", Map.of()),
-                new ModelSpec("xgboost_temp", "xgboost", Map.of("covariates", List.of(SeriesData.TEMP))));
+                new ModelSpec("xgboost_temp", "xgboost", Map.of("covariates", List.of(SeriesData.TEMP))),
+                new ModelSpec("garch_t", "garch_t", Map.of("train-window", 200)),
+                ensemble());
+    }
+
+    /** An ensemble of members with different windows and a covariate, resolved as the registry does. */
+    private static ModelSpec ensemble() {
+        return new ModelRegistry(Map.of(
+                "naive", new ModelSpec("naive", "naive", Map.of("vol-window", 60)),
+                "garch_t", new ModelSpec("garch_t", "garch_t", Map.of("train-window", 200)),
+                "sarimax", new ModelSpec("sarimax", "sarimax", Map.of("order", List.of(1, 1, 0), "train-window", 150,
+                        "exog", List.of(SeriesData.TEMP))),
+                "ensemble", new ModelSpec("ensemble", "ensemble", Map.of("members", List.of("naive", "garch_t",
+                        "sarimax"))))).spec("ensemble");
     }
 
     @Test

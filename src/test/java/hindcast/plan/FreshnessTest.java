@@ -25,6 +25,12 @@ class FreshnessTest {
         assertEquals("naive(vol-window=250) → random_walk(drift-window=30, vol-window=250)",
                 Freshness.changes("naive(vol-window=250)", "random_walk(drift-window=30, vol-window=250)"));
         assertTrue(Freshness.changes(null, "naive(vol-window=250)").startsWith("the fit records no definition"));
+        // An ensemble's members carry definitions of their own: a member that changed is named whole.
+        assertEquals("garch_t garch_t(train-window=1000) → garch_t(train-window=500)",
+                Freshness.changes("ensemble(members=[naive, garch_t], naive=naive(vol-window=250), "
+                                + "garch_t=garch_t(train-window=1000))",
+                        "ensemble(members=[naive, garch_t], naive=naive(vol-window=250), "
+                                + "garch_t=garch_t(train-window=500))"));
     }
 
     @Test

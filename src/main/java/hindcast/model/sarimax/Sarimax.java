@@ -1,5 +1,7 @@
 package hindcast.model.sarimax;
 
+import hindcast.model.optim.Bfgs;
+
 import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 

@@ -1,4 +1,4 @@
-package hindcast.model.sarimax;
+package hindcast.model.optim;
 
 import java.util.function.ToDoubleFunction;
 
@@ -8,7 +8,7 @@ import java.util.function.ToDoubleFunction;
  * this is as good as a library's quasi-Newton and needs no dependency. A non-finite objective is treated
  * as a wall, so the line search backs off from it.
  */
-final class Bfgs {
+public final class Bfgs {
     private static final int MAX_ITERATIONS = 200;
     private static final double GRADIENT_TOLERANCE = 1e-7;
     private static final double VALUE_TOLERANCE = 1e-13;
@@ -17,7 +17,7 @@ final class Bfgs {
     }
 
     /** The minimiser found from x0. */
-    static double[] minimize(ToDoubleFunction<double[]> f, double[] x0) {
+    public static double[] minimize(ToDoubleFunction<double[]> f, double[] x0) {
         int n = x0.length;
         double[] x = x0.clone();
         double fx = f.applyAsDouble(x);

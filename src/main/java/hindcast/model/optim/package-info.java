@@ -1,0 +1,2 @@
+/** Numerical optimisation shared by the models' maximum-likelihood fits, in plain Java. */
+package hindcast.model.optim;
