@@ -97,7 +97,8 @@ class EvaluationTest {
         Cli cli = Cli.run("evaluate", "--config", f.configFile.toString(), "--horizons", "1,7");
         assertEquals(0, cli.code(), cli.err());
         assertTrue(cli.out().contains("Actuals written or updated: 0    Forecasts scored: 0"), cli.out());
-        assertEquals(4, cli.out().lines().filter(l -> l.startsWith("Coffee")).count(), cli.out());
+        // 2 models x 2 horizons, then a whole-path line per model.
+        assertEquals(4 + 2, cli.out().lines().filter(l -> l.startsWith("Coffee")).count(), cli.out());
         Cli bad = Cli.run("evaluate", "--config", f.configFile.toString(), "--horizons", "0,15");
         assertEquals(64, bad.code(), bad.err());
         assertTrue(bad.err().contains("--horizons must be numbers 1..14, got '0'"), bad.err());
