@@ -72,7 +72,7 @@ public final class ForecastScorer {
      * The realised prices of D..D+n-1 on the days this class scores, NaN on the others: {@code actuals.get(h - 1)}
      * where D+h-1 has a close dated that day and the actual is known.
      */
-    public static double[] onTradingDays(MarketSeries market, LocalDate start, List<Float> actuals) {
+    private static double[] onTradingDays(MarketSeries market, LocalDate start, List<Float> actuals) {
         double[] out = new double[actuals.size()];
         for (int h = 1; h <= out.length; h++) {
             LocalDate target = start.plusDays(h - 1);
