@@ -190,6 +190,11 @@ public final class Hindcast {
         return warehouse.evaluation().leaderboard(scope);
     }
 
+    /** Per commodity and model, the whole-path scores of the forecasts in scope (its horizons do not apply). */
+    public List<ReportData.PathScores> wholePaths(Evaluation.Scope scope) {
+        return warehouse.evaluation().wholePaths().lines(scope);
+    }
+
     /**
      * Writes DIR/index.html from the tables as they are (see {@link #refreshEvaluation()}); null dates default
      * to the latest year of stored forecasts. Returns the file.

@@ -2,6 +2,7 @@ package hindcast.cli;
 
 import hindcast.error.Errors;
 import hindcast.model.Horizon;
+import hindcast.report.ReportData;
 import hindcast.spark.Evaluation;
 import hindcast.spark.Evaluator;
 import picocli.CommandLine.Command;
@@ -16,7 +17,9 @@ import java.util.Locale;
                 + "market table (its actuals row), scores what is new into forecast_metrics (horizon h = day_h, the price of D+h-1, on "
                 + "trading days) and prints per commodity, model and horizon: MAE, RMSE, MAPE, CRPS, CRPS skill "
                 + "versus naive, 80%%/95%% interval coverage and directional accuracy; against naive, the "
-                + "Diebold-Mariano statistic and p-value and the skill's 90%% bootstrap interval.")
+                + "Diebold-Mariano statistic and p-value and the skill's 90%% bootstrap interval; then per commodity "
+                + "and model the whole-path scores of path_metrics: energy score, its skill versus naive, Brier "
+                + "scores of touching +/-5%% of the last close.")
 final class EvaluateCommand extends Common implements Runnable {
     /** The first day, a week out and the last day. */
     static final String DEFAULT_HORIZONS = "1,7," + Horizon.DAYS;
@@ -55,15 +58,18 @@ final class EvaluateCommand extends Common implements Runnable {
             return v;
         }).toList();
         Evaluator.Refreshed refreshed = hindcast().refreshEvaluation();
-        List<Evaluation.Line> lines = hindcast().leaderboard(new Evaluation.Scope(
-                list(commodities), list(models), date("--start", start), date("--end", end), hs));
+        Evaluation.Scope scope = new Evaluation.Scope(
+                list(commodities), list(models), date("--start", start), date("--end", end), hs);
+        List<Evaluation.Line> lines = hindcast().leaderboard(scope);
+        List<ReportData.PathScores> paths = hindcast().wholePaths(scope);
         if (json) {
-            System.out.println(Json.write(lines));
+            System.out.println(Json.write(WholePathsTable.json(lines, paths)));
             return;
         }
         System.out.printf(Locale.ROOT, "Actuals written or updated: %,d    Forecasts scored: %,d%n",
                 refreshed.actuals(), refreshed.scored());
         Leaderboard.print(lines, System.out);
+        WholePathsTable.print(paths, System.out);
     }
 
     /** Its own summary line (or the JSON document) says what the refresh wrote. */

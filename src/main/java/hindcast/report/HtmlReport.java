@@ -6,8 +6,10 @@ import hindcast.report.ReportData.Fan;
 import hindcast.report.ReportData.Freshness;
 import hindcast.report.ReportData.HorizonCrps;
 import hindcast.report.ReportData.HorizonSkill;
+import hindcast.report.ReportData.PathScores;
 import hindcast.report.ReportData.PitHistogram;
 import hindcast.report.ReportData.Rejections;
+import hindcast.report.ReportData.Reliability;
 import hindcast.score.Significance;
 
 import java.time.ZoneOffset;
@@ -41,7 +43,7 @@ public final class HtmlReport {
 
     public static String render(ReportData data) {
         if (data == null) {
-            data = new ReportData(null, 0, null, null, null, null, null, null, null, null, null, null);
+            data = new ReportData(null, 0, null, null, null, null, null, null, null, null, null, null, null, null);
         }
         List<Fan> fans = clean(data.fans());
         List<HorizonCrps> crps = clean(data.crps());
@@ -51,11 +53,14 @@ public final class HtmlReport {
         List<Rejections> rejections = clean(data.rejections());
         List<Freshness> freshness = clean(data.freshness());
         List<HorizonSkill> skill = clean(data.skill());
+        List<PathScores> paths = clean(data.paths());
+        List<Reliability> reliability = clean(data.reliability());
 
         Palette palette = new Palette(Stream.of(fans.stream().map(Fan::model), crps.stream().map(HorizonCrps::model),
                 calibration.stream().map(Calibration::model), pits.stream().map(PitHistogram::model),
                 backfill.stream().map(BackfillMonth::model), rejections.stream().map(Rejections::model),
-                freshness.stream().map(Freshness::model), skill.stream().map(HorizonSkill::model))
+                freshness.stream().map(Freshness::model), skill.stream().map(HorizonSkill::model),
+                paths.stream().map(PathScores::model))
                 .flatMap(s -> s).toList());
 
         StringBuilder html = new StringBuilder(64 * 1024);
@@ -68,6 +73,7 @@ public final class HtmlReport {
         crps(html, crps, palette);
         skill(html, skill, palette);
         calibration(html, calibration, pits, palette);
+        wholePaths(html, paths, reliability, palette);
         backfill(html, backfill, rejections, freshness, palette);
         html.append("</main>\n<footer>Static page: no scripts, no network. ")
                 .append("Rest the pointer on a point, bar or cell to see its value.</footer>\n</body>\n</html>\n");
@@ -87,7 +93,8 @@ public final class HtmlReport {
         }
         html.append("<nav><a href=\"#fans\">Fan charts</a><a href=\"#crps\">CRPS by horizon</a>")
                 .append("<a href=\"#skill\">Skill against naive</a>")
-                .append("<a href=\"#calibration\">Calibration</a><a href=\"#backfill\">Backfill coverage</a></nav>\n")
+                .append("<a href=\"#calibration\">Calibration</a><a href=\"#paths\">Whole paths</a>")
+                .append("<a href=\"#backfill\">Backfill coverage</a></nav>\n")
                 .append("</header>\n");
     }
 
@@ -162,6 +169,67 @@ public final class HtmlReport {
             html.append("</div>\n</div>\n");
         }
         html.append("</section>\n");
+    }
+
+    private static void wholePaths(StringBuilder html, List<PathScores> paths, List<Reliability> reliability,
+                                   Palette palette) {
+        section(html, "paths", "Whole paths", "Each forecast's 14-day paths against the realised path, on the days"
+                + " the market traded, prices relative to the last close. Energy score: the multivariate CRPS, lower is"
+                + " better; its skill is against naive. Brier: of the price touching +5% (up) or −5% (down) of the last"
+                + " close, the forecast probability being the share of paths that do. Reliability: forecasts grouped by"
+                + " that probability; calibrated when the observed frequency matches it.");
+        if (paths.isEmpty() && reliability.isEmpty()) {
+            html.append(NO_DATA);
+        }
+        Map<String, List<PathScores>> scores = byCommodity(paths, PathScores::commodity);
+        Map<String, List<Reliability>> bins = byCommodity(reliability, Reliability::commodity);
+        for (String commodity : union(scores.keySet(), bins.keySet())) {
+            html.append("<h3>").append(Svg.esc(commodity)).append("</h3>\n");
+            List<PathScores> rows = scores.getOrDefault(commodity, List.of());
+            if (!rows.isEmpty()) {
+                html.append("<table class=\"data\">\n<thead><tr><th>model</th><th class=\"num\">forecasts</th>")
+                        .append("<th class=\"num\">energy score</th><th class=\"num\">skill vs naive</th>")
+                        .append("<th class=\"num\">Brier up</th><th class=\"num\">Brier down</th></tr></thead>\n")
+                        .append("<tbody>\n");
+                rows.stream().sorted(Comparator.comparing((PathScores r) -> Fmt.str(r.model()))).forEach(r ->
+                        html.append("<tr><td>").append(chip(palette.of(r.model()))).append(cell(r.model()))
+                                .append("</td><td class=\"num\">").append(Fmt.count(r.forecasts()))
+                                .append("</td><td class=\"num\">").append(Fmt.sig(r.energyScore()))
+                                .append("</td><td class=\"num\">").append(r.energySkill() == null ? "–"
+                                        : (r.energySkill() >= 0 ? "+" : "") + Fmt.pct(r.energySkill()))
+                                .append("</td><td class=\"num\">").append(Fmt.sig(r.brierUp()))
+                                .append("</td><td class=\"num\">").append(Fmt.sig(r.brierDown()))
+                                .append("</td></tr>\n"));
+                html.append("</tbody>\n</table>\n");
+            }
+            Map<String, List<Reliability>> byModel = new TreeMap<>();
+            for (Reliability r : bins.getOrDefault(commodity, List.of())) {
+                byModel.computeIfAbsent(Fmt.str(r.model()) + "\u0000" + Fmt.str(r.event()), k -> new ArrayList<>())
+                        .add(r);
+            }
+            if (!byModel.isEmpty()) {
+                html.append("<div class=\"tables\">\n");
+                byModel.values().forEach(list -> reliabilityTable(html, list, palette));
+                html.append("</div>\n");
+            }
+        }
+        html.append("</section>\n");
+    }
+
+    /** One model's reliability table for one event, bins in order. */
+    private static void reliabilityTable(StringBuilder html, List<Reliability> bins, Palette palette) {
+        Reliability first = bins.get(0);
+        html.append("<div>\n<h4>").append(chip(palette.of(first.model()))).append(cell(first.model()))
+                .append(" · ").append(cell(first.event())).append("</h4>\n")
+                .append("<table class=\"data reliability\">\n<thead><tr><th>probability</th>")
+                .append("<th class=\"num\">mean forecast</th><th class=\"num\">observed</th>")
+                .append("<th class=\"num\">forecasts</th></tr></thead>\n<tbody>\n");
+        bins.stream().sorted(Comparator.comparingInt(Reliability::bin)).forEach(b -> html.append("<tr><td>")
+                .append(String.format(Locale.ROOT, "%.1f–%.1f", b.bin() / 10.0, (b.bin() + 1) / 10.0))
+                .append("</td><td class=\"num\">").append(Fmt.pct(b.forecast()))
+                .append("</td><td class=\"num\">").append(Fmt.pct(b.observed()))
+                .append("</td><td class=\"num\">").append(Fmt.count(b.count())).append("</td></tr>\n"));
+        html.append("</tbody>\n</table>\n</div>\n");
     }
 
     private static void backfill(StringBuilder html, List<BackfillMonth> backfill, List<Rejections> rejections,

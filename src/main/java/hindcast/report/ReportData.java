@@ -9,14 +9,18 @@ import java.util.List;
  * Everything the HTML report shows, gathered from the tables beforehand, so rendering is a pure function
  * of this value (see {@link HtmlReport}).
  *
- * @param horizon   the horizon (1..14, the column day_h) of the fan charts
- * @param from      first forecast date of the fan charts
- * @param to        last forecast date of the fan charts
+ * @param horizon     the horizon (1..14, the column day_h) of the fan charts
+ * @param from        first forecast date of the fan charts
+ * @param to          last forecast date of the fan charts
+ * @param skill       CRPS skill against naive per commodity x model x horizon, with its interval and DM p-value
+ * @param paths       whole-path scores per commodity x model
+ * @param reliability reliability bins of the barrier events per commodity x model
  */
 public record ReportData(Instant generatedAt, int horizon, LocalDate from, LocalDate to,
                          List<Fan> fans, List<HorizonCrps> crps, List<Calibration> calibration,
                          List<PitHistogram> pits, List<BackfillMonth> backfill, List<Rejections> rejections,
-                         List<Freshness> freshness, List<HorizonSkill> skill) {
+                         List<Freshness> freshness, List<HorizonSkill> skill,
+                         List<PathScores> paths, List<Reliability> reliability) {
 
     /** One commodity x model fan chart: per forecast, quantiles of its paths at the horizon, and the realised price. */
     public record Fan(String commodity, String model, List<FanPoint> points) {
@@ -56,6 +60,24 @@ public record ReportData(Instant generatedAt, int horizon, LocalDate from, Local
 
     /** Rejected forecast dates (or whole requests, date null) by error kind. */
     public record Rejections(String commodity, String model, String kind, long count) {
+    }
+
+    /**
+     * Whole-path scores of a model over {@code forecasts} forecasts (path_metrics): mean energy score (in returns,
+     * lower is better), its skill versus naive (1 - sum of the model's / sum of naive's on the forecasts both have;
+     * null without naive), mean Brier scores of touching +5% and -5% of the last close.
+     */
+    public record PathScores(String commodity, String model, long forecasts, double energyScore, Double energySkill,
+                             double brierUp, double brierDown) {
+    }
+
+    /**
+     * Reliability of a barrier event ({@code up} or {@code down}): the {@code count} forecasts whose probability fell
+     * in bin {@code bin} ([bin/10, (bin+1)/10), the last bin closed), their mean probability and how often the event
+     * happened; calibrated when the two agree.
+     */
+    public record Reliability(String commodity, String model, String event, int bin, double forecast,
+                              double observed, long count) {
     }
 
     /** The latest forecast date done and how many forecasts exist. */

@@ -5,6 +5,7 @@ import hindcast.model.Horizon;
 import hindcast.model.MarketSeries;
 import hindcast.score.ForecastScorer;
 import hindcast.score.Significance;
+import hindcast.score.PathScore;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -12,7 +13,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -34,13 +37,15 @@ import static org.apache.spark.sql.functions.when;
 /**
  * Scores stored forecasts against their actuals row ({@link Actuals}) into {@code forecast_metrics}, one row
  * per forecast and horizon h = 1..14, where h is the column {@code day_h}, the price of calendar day D+h-1.
- * Only trading days are scored ({@link ForecastScorer}).
+ * Only trading days are scored ({@link ForecastScorer}). The same pass scores each forecast's whole paths on those
+ * days into {@code path_metrics}, one row per forecast ({@link hindcast.score.PathScore}).
  * <p>
  * Incremental and idempotent: a forecast is (re)scored only when its actuals row is not the one its metrics were
  * scored from, or its paths were replaced since (their {@code generation_timestamp}, recorded as
- * {@code forecast_generated_at}), in one MERGE; with nothing new there is no commit. The paths of the forecasts to
- * score are gathered with {@code collect_list}, which Spark pre-aggregates in the scan's tasks, and scored in Java
- * on the executors.
+ * {@code forecast_generated_at}), or when either table lacks its row (a warehouse from before path_metrics
+ * backfills it on its first evaluation), in one MERGE per table; with nothing new there is no commit. The paths of
+ * the forecasts to score are gathered with {@code collect_list}, which Spark pre-aggregates in the scan's tasks, and
+ * scored in Java on the executors.
  */
 public final class Evaluation {
     private static final int HORIZONS = Horizon.DAYS;
@@ -67,18 +72,23 @@ public final class Evaluation {
         String m = Table.FORECAST_METRICS.sqlName(settings);
         Dataset<Row> scored = spark.sql(("""
                 SELECT a.commodity, a.model_version, a.forecast_start_date, a.generation_timestamp AS actuals_at,
-                       s.at, s.generated, s.scored FROM %s a
+                       s.at, s.generated, s.scored, p.actuals_generated_at AS path_at,
+                       p.forecast_generated_at AS path_generated FROM %s a
                 LEFT JOIN (SELECT commodity, model_version, forecast_start_date, max(actuals_generated_at) AS at,
                                   max(forecast_generated_at) AS generated, max(scored_at) AS scored
                            FROM %s GROUP BY 1, 2, 3) s
                   ON a.commodity = s.commodity AND a.model_version = s.model_version
                  AND a.forecast_start_date = s.forecast_start_date
+                LEFT JOIN %s p ON a.commodity = p.commodity AND a.model_version = p.model_version
+                 AND a.forecast_start_date = p.forecast_start_date
                 WHERE a.path_id = 0 AND a.is_actuals
-                """).formatted(d, m));
+                """).formatted(d, m, Table.PATH_METRICS.sqlName(settings)));
         // Metrics scored before replacements were recorded have no forecast_generated_at: later paths are new.
         Dataset<Row> todo = scored.join(broadcast(spark.createDataFrame(forecasts, Actuals.FORECASTS)), KEY)
                 .where("at IS NULL OR at <> actuals_at OR generated <> generation_timestamp"
-                        + " OR generated IS NULL AND generation_timestamp > scored")
+                        + " OR generated IS NULL AND generation_timestamp > scored"
+                        // path_metrics by the same rule; a warehouse from before it is backfilled.
+                        + " OR path_at IS NULL OR path_at <> actuals_at OR path_generated <> generation_timestamp")
                 .select("commodity", "model_version", "forecast_start_date").persist();
         try {
             List<Row> range = todo.selectExpr("count(*)", "min(forecast_start_date)", "max(forecast_start_date)",
@@ -94,6 +104,8 @@ public final class Evaluation {
             aggregates.add(max(when(col("path_id").equalTo(0), col("generation_timestamp"))).as("actuals_at"));
             // Path 1's, as todo compares: the paths' own, even if replaced since todo was read.
             aggregates.add(max(when(col("path_id").equalTo(1), col("generation_timestamp"))).as("forecast_at"));
+            // One aggregation updates all its lists with each row in turn: element p of every list is one path.
+            aggregates.add(collect_list(when(col("path_id").gt(0), col("path_id"))).as("path_ids"));
             for (int h = 1; h <= HORIZONS; h++) {
                 Column day = col(DistributionRow.dayColumn(h));
                 aggregates.add(max(when(col("path_id").equalTo(0), day)).as(actualColumn(h)));
@@ -111,13 +123,16 @@ public final class Evaluation {
                     .broadcast(markets);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             Dataset<Row> scores = forecastsToScore
-                    .flatMap(new Score(shared, now), Encoders.row(Table.FORECAST_METRICS.schema()))
+                    .flatMap(new Score(shared, now), Encoders.row(SCORES))
                     .persist();
             try {
-                scores.count(); // computed once: the MERGE below reads its source twice
+                scores.count(); // computed once: the MERGEs below read it, each twice
                 Merge.into(spark, settings, Table.FORECAST_METRICS)
                         .pruning("t.commodity IN " + Sql.strings(commodities))
-                        .upsert(scores);
+                        .upsert(scores.where("metrics IS NOT NULL").select("metrics.*"));
+                Merge.into(spark, settings, Table.PATH_METRICS)
+                        .pruning("t.commodity IN " + Sql.strings(commodities))
+                        .upsert(scores.where("path IS NOT NULL").select("path.*"));
             } finally {
                 scores.unpersist();
                 shared.destroy();
@@ -138,7 +153,17 @@ public final class Evaluation {
         return "paths_" + h;
     }
 
-    /** Executor side: one forecast's paths and actuals -> a metrics row per trading-day horizon. */
+    /**
+     * What {@link Score} returns: a forecast_metrics row (column {@code metrics}) or a path_metrics row
+     * ({@code path}), the other null; one pass over the paths makes both.
+     */
+    private static final StructType SCORES = new StructType().add("metrics", Table.FORECAST_METRICS.schema(), true)
+            .add("path", Table.PATH_METRICS.schema(), true);
+
+    /**
+     * Executor side: one forecast's paths and actuals -> a metrics row per trading-day horizon and a path_metrics
+     * row.
+     */
     private static final class Score implements FlatMapFunction<Row, Row> {
         private final Broadcast<Map<String, MarketSeries>> markets;
         private final Instant scoredAt;
@@ -164,10 +189,18 @@ public final class Evaluation {
                 samples.add(values);
             }
             List<Row> out = new ArrayList<>();
-            for (ForecastScorer.HorizonMetrics m : ForecastScorer.score(markets.value().get(commodity), start, actuals,
-                    samples)) {
-                out.add(new MetricsRow(commodity, r.getAs("model_version"), start, m, r.getAs("actuals_at"), scoredAt,
-                        r.getAs("forecast_at")).toRow());
+            MarketSeries market = markets.value().get(commodity);
+            for (ForecastScorer.HorizonMetrics m : ForecastScorer.score(market, start, actuals, samples)) {
+                out.add(RowFactory.create(new MetricsRow(commodity, r.getAs("model_version"), start, m,
+                        r.getAs("actuals_at"), scoredAt, r.getAs("forecast_at")).toRow(), null));
+            }
+            List<Integer> ids = r.getList(r.fieldIndex("path_ids"));
+            PathScore path = ForecastScorer.paths(market, start, actuals, samples,
+                    ids.stream().mapToInt(Integer::intValue).toArray());
+            if (path != null) {
+                out.add(RowFactory.create(null, new PathMetricsRow(commodity, r.getAs("model_version"), start,
+                        ForecastScorer.lastClose(market, start), path, r.getAs("actuals_at"), scoredAt,
+                        r.getAs("forecast_at")).toRow()));
             }
             return out.iterator();
         }
@@ -176,6 +209,18 @@ public final class Evaluation {
     /** What the leaderboard covers: commodities and models (empty = all), forecast dates, horizons. */
     public record Scope(List<String> commodities, List<String> models, LocalDate from, LocalDate to,
                         List<Integer> horizons) implements Serializable {
+        /** The SQL condition on the forecasts of table alias {@code t}: dates, commodities, models. */
+        String forecasts(String t) {
+            StringBuilder where = new StringBuilder(t + ".forecast_start_date BETWEEN " + Sql.date(from) + " AND "
+                    + Sql.date(to));
+            if (!commodities.isEmpty()) {
+                where.append(" AND ").append(t).append(".commodity IN ").append(Sql.strings(commodities));
+            }
+            if (!models.isEmpty()) {
+                where.append(" AND ").append(t).append(".model_version IN ").append(Sql.strings(models));
+            }
+            return where.toString();
+        }
     }
 
     /**
@@ -192,16 +237,14 @@ public final class Evaluation {
                        Double crpsSkillHigh) implements Serializable {
     }
 
+    /** The whole-path leaderboard and reliability tables, from path_metrics. */
+    public WholePaths wholePaths() {
+        return new WholePaths(spark, settings);
+    }
+
     public List<Line> leaderboard(Scope scope) {
         String m = Table.FORECAST_METRICS.sqlName(settings);
-        StringBuilder where = new StringBuilder("s.forecast_start_date BETWEEN " + Sql.date(scope.from()) + " AND "
-                + Sql.date(scope.to()));
-        if (!scope.commodities().isEmpty()) {
-            where.append(" AND s.commodity IN ").append(Sql.strings(scope.commodities()));
-        }
-        if (!scope.models().isEmpty()) {
-            where.append(" AND s.model_version IN ").append(Sql.strings(scope.models()));
-        }
+        StringBuilder where = new StringBuilder(scope.forecasts("s"));
         where.append(" AND s.horizon IN (").append(String.join(", ",
                 scope.horizons().stream().map(String::valueOf).toList())).append(")");
         Map<PairedCrps.Cell, Significance> significance = PairedCrps.againstNaive(spark, m, where.toString());

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Keeps actuals and forecast_metrics current, and is the only way to write them: {@link #refresh()} takes the
- * write lock. Inside the long-running job a second streaming query over the {@code market} table (its own
+ * Keeps actuals, forecast_metrics and path_metrics current, and is the only way to write them: {@link #refresh()}
+ * takes the write lock. Inside the long-running job a second streaming query over the {@code market} table (its own
  * checkpoint) refreshes them whenever market data changes, and the backfill refreshes them after each batch,
  * since new forecasts may already have their days. Both queries write {@code distributions}; {@link #WRITES}
  * makes their writes (and a command's) take turns, so none sees a concurrent commit. The refresh is

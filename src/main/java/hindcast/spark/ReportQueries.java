@@ -36,8 +36,12 @@ public final class ReportQueries {
 
     /** Fan charts for forecast dates in [from, to] at {@code horizon}; evaluation sections over everything scored. */
     public ReportData gather(int horizon, LocalDate from, LocalDate to) {
+        WholePaths paths = new WholePaths(spark, settings);
+        Evaluation.Scope everything = new Evaluation.Scope(List.of(), List.of(), LocalDate.of(1, 1, 1),
+                LocalDate.of(9999, 12, 31), List.of());
         return new ReportData(Instant.now(), horizon, from, to, fans(horizon, from, to), crps(), calibration(), pits(),
-                backfill(), rejections(), freshness(), skill());
+                backfill(), rejections(), freshness(), skill(),
+                paths.lines(everything), paths.reliability());
     }
 
     private List<ReportData.Fan> fans(int horizon, LocalDate from, LocalDate to) {

@@ -54,6 +54,14 @@ public enum Table {
             width_50 DOUBLE NOT NULL, width_80 DOUBLE NOT NULL, width_95 DOUBLE NOT NULL,
             actuals_generated_at TIMESTAMP NOT NULL, scored_at TIMESTAMP NOT NULL, forecast_generated_at TIMESTAMP""",
             List.of("commodity", "model_version", "forecast_start_date", "horizon"), List.of("commodity"), ""),
+    /** One row per forecast scored in forecast_metrics: its whole paths scored ({@link PathMetricsRow}). */
+    PATH_METRICS("path-metrics", """
+            commodity STRING NOT NULL, model_version STRING NOT NULL, forecast_start_date DATE NOT NULL,
+            trading_days INT NOT NULL, last_close DOUBLE NOT NULL, energy_score DOUBLE NOT NULL,
+            p_up DOUBLE NOT NULL, hit_up BOOLEAN NOT NULL, brier_up DOUBLE NOT NULL,
+            p_down DOUBLE NOT NULL, hit_down BOOLEAN NOT NULL, brier_down DOUBLE NOT NULL,
+            actuals_generated_at TIMESTAMP NOT NULL, scored_at TIMESTAMP NOT NULL, forecast_generated_at TIMESTAMP""",
+            List.of("commodity", "model_version", "forecast_start_date"), List.of("commodity"), ""),
     /** A rejection of a whole request has no date: its key column is compared null-safely. */
     TASK_ERRORS("task-errors", """
             request_id STRING NOT NULL, commodity STRING, model_version STRING, forecast_start_date DATE,

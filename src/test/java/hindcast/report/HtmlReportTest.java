@@ -7,8 +7,10 @@ import hindcast.report.ReportData.FanPoint;
 import hindcast.report.ReportData.Freshness;
 import hindcast.report.ReportData.HorizonCrps;
 import hindcast.report.ReportData.HorizonSkill;
+import hindcast.report.ReportData.PathScores;
 import hindcast.report.ReportData.PitHistogram;
 import hindcast.report.ReportData.Rejections;
+import hindcast.report.ReportData.Reliability;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -54,7 +56,7 @@ class HtmlReportTest {
         Collections.reverse(reversed);
         Document doc = parse(HtmlReport.render(new ReportData(data.generatedAt(), data.horizon(), data.from(),
                 data.to(), reversed, data.crps(), data.calibration(), data.pits(), data.backfill(), data.rejections(),
-                data.freshness(), data.skill())));
+                data.freshness(), data.skill(), data.paths(), data.reliability())));
         List<Element> fans = svgs(doc, "fan");
         assertEquals(COMMODITIES.length * 2, fans.size());
         // Grouped by commodity, models sorted within it.
@@ -95,16 +97,16 @@ class HtmlReportTest {
     @Test
     void emptyDataSaysSoInEverySection() throws Exception {
         ReportData empty = new ReportData(Instant.EPOCH, HORIZON, FROM, FROM, List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         String html = HtmlReport.render(empty);
         parse(html);
-        assertEquals(5, count(html, "No data yet"));
+        assertEquals(6, count(html, "No data yet")); // fans, CRPS, skill, calibration, whole paths, backfill
         assertTrue(html.contains("Hindcast report"));
         assertTrue(html.contains("1970-01-01 00:00 UTC"));
 
-        ReportData nulls = new ReportData(null, 0, null, null, null, null, null, null, null, null, null, null);
-        assertEquals(5, count(HtmlReport.render(nulls), "No data yet"));
-        assertEquals(5, count(HtmlReport.render(null), "No data yet"));
+        ReportData nulls = new ReportData(null, 0, null, null, null, null, null, null, null, null, null, null, null, null);
+        assertEquals(6, count(HtmlReport.render(nulls), "No data yet"));
+        assertEquals(6, count(HtmlReport.render(null), "No data yet"));
     }
 
     @Test
@@ -155,6 +157,27 @@ class HtmlReportTest {
     }
 
     @Test
+    void wholePathsHasAScoreRowPerModelAndAReliabilityTablePerModelAndEvent() throws Exception {
+        String html = HtmlReport.render(sample(40, "naive", "xgboost"));
+        Document doc = parse(html);
+        assertTrue(html.contains("<a href=\"#paths\">Whole paths</a>"));
+        Element section = byId(doc, "paths");
+        List<Element> tables = byClass(section, "table", "data");
+        List<Element> reliability = byClass(section, "table", "reliability");
+        assertEquals(COMMODITIES.length * (1 + 2 * 2), tables.size()); // scores + (2 models x 2 events)
+        assertEquals(COMMODITIES.length * 2 * 2, reliability.size());
+        Element coffee = tables.get(0);
+        assertEquals(List.of("naive", "xgboost"), firstCells(coffee));
+        String scores = coffee.getTextContent();
+        assertTrue(scores.contains("naive40") && scores.contains("0.03000+0.0%"), scores); // model, n, ES, skill
+        assertTrue(scores.contains("xgboost40") && scores.contains("0.03200-1.0%0.16000.1200"), scores);
+        // First reliability table: Coffee, naive, down (events sorted); bins in order with their share and count.
+        Element first = reliability.get(0);
+        assertEquals(List.of("0.0–0.1", "0.3–0.4", "0.6–0.7", "0.9–1.0"), firstCells(first));
+        assertTrue(first.getTextContent().contains("35.0%30.0%10"), first.getTextContent());
+    }
+
+    @Test
     void leavesMonthsWithoutRequestsBlank() throws Exception {
         String html = HtmlReport.render(sample(40, "naive", "xgboost"));
         Element grid = svgs(parse(html), "backfill").get(0);
@@ -190,7 +213,8 @@ class HtmlReportTest {
                         new BackfillMonth("Coffee", "lone", null, 1, 1)),
                 List.of(new Rejections("Coffee", null, null, 1)), List.of(new Freshness("Coffee", "flat", null, 0)),
                 List.of(new HorizonSkill("Coffee", "flat", 1, Double.NaN, null, null, null),
-                        new HorizonSkill("Coffee", "lone", 2, 0.01, Double.NaN, null, Double.NaN)));
+                        new HorizonSkill("Coffee", "lone", 2, 0.01, Double.NaN, null, Double.NaN)),
+                List.of(), List.of());
         String html = HtmlReport.render(data);
         Document doc = parse(html);
         assertFalse(html.contains("NaN"));
@@ -236,6 +260,8 @@ class HtmlReportTest {
         List<Rejections> rejections = new ArrayList<>();
         List<Freshness> freshness = new ArrayList<>();
         List<HorizonSkill> skill = new ArrayList<>();
+        List<PathScores> paths = new ArrayList<>();
+        List<Reliability> reliability = new ArrayList<>();
         for (int c = 0; c < COMMODITIES.length; c++) {
             String commodity = COMMODITIES[c];
             double start = c == 0 ? 185 : 21;
@@ -288,12 +314,20 @@ class HtmlReportTest {
                         skill.add(new HorizonSkill(commodity, model, h, sk, sk - 0.01, sk + 0.01, 0.6 / h));
                     }
                 }
+                paths.add(new PathScores(commodity, model, points, 0.03 + 0.002 * m, m == 0 ? 0.0 : -0.01 * m,
+                        0.15 + 0.01 * m, 0.12));
+                for (String event : List.of("up", "down")) {
+                    for (int b = 0; b < 10; b += 3) { // bins 0, 3, 6, 9: some bins have no forecast
+                        reliability.add(new Reliability(commodity, model, event, b, b / 10.0 + 0.05,
+                                b / 10.0 + 0.01 * m, points / 4));
+                    }
+                }
             }
             rejections.add(new Rejections(commodity, models[0], "INSUFFICIENT_HISTORY", 3 + c));
             rejections.add(new Rejections(commodity, models[models.length - 1], "MODEL_FAILED", 1));
         }
         return new ReportData(Instant.parse("2025-11-16T08:30:00Z"), HORIZON, FROM, FROM.plusDays(points - 1), fans,
-                crps, calibration, pits, backfill, rejections, freshness, skill);
+                crps, calibration, pits, backfill, rejections, freshness, skill, paths, reliability);
     }
 
     private static ReportData shuffled(ReportData d, long seed) {
@@ -307,7 +341,7 @@ class HtmlReportTest {
         return new ReportData(d.generatedAt(), d.horizon(), d.from(), d.to(), shuffle(fans, rnd),
                 shuffle(d.crps(), rnd), shuffle(d.calibration(), rnd), shuffle(d.pits(), rnd),
                 shuffle(d.backfill(), rnd), shuffle(d.rejections(), rnd), shuffle(d.freshness(), rnd),
-                shuffle(d.skill(), rnd));
+                shuffle(d.skill(), rnd), shuffle(d.paths(), rnd), shuffle(d.reliability(), rnd));
     }
 
     private static <T> List<T> shuffle(List<T> list, Random rnd) {
@@ -340,6 +374,27 @@ class HtmlReportTest {
             }
         }
         return found;
+    }
+
+    private static Element byId(Document doc, String id) {
+        NodeList sections = doc.getElementsByTagName("section");
+        for (int i = 0; i < sections.getLength(); i++) {
+            Element e = (Element) sections.item(i);
+            if (e.getAttribute("id").equals(id)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no section " + id);
+    }
+
+    /** The first cell of each body row. */
+    private static List<String> firstCells(Element table) {
+        List<String> out = new ArrayList<>();
+        NodeList rows = ((Element) table.getElementsByTagName("tbody").item(0)).getElementsByTagName("tr");
+        for (int i = 0; i < rows.getLength(); i++) {
+            out.add(((Element) rows.item(i)).getElementsByTagName("td").item(0).getTextContent());
+        }
+        return out;
     }
 
     private static Element byLabel(List<Element> svgs, String label) {

@@ -63,6 +63,22 @@ class ForecastScorerTest {
     }
 
     @Test
+    void pathsAreScoredOnTheSameDaysInPathIdOrder() {
+        // h = 1..3 is Wed 03-03 .. Fri 03-05; Thursday is a holiday. Paths by id: 1 = (103, 999, 110), 2 = (96, 1, 95).
+        List<Float> actuals = Arrays.asList(103f, 103f, 110f);
+        List<float[]> samples = List.of(new float[] {96, 103}, new float[] {1, 999}, new float[] {95, 110});
+        PathScore s = ForecastScorer.paths(MARKET, START, actuals, samples, new int[] {2, 1});
+        assertEquals(2, s.tradingDays());
+        // Relative to Tuesday's 101: path 1 is the outcome, path 2 is (7, 15)/101 away from it, and from path 1.
+        double apart = Math.hypot(7, 15) / 101;
+        assertEquals(apart / 2 - (2.0 * apart) / (2 * 4), s.energyScore(), 1e-12);
+        assertEquals(0.5, s.pUp(), 0, "110 >= 1.05 x 101; the 999 of the holiday does not count");
+        assertEquals(0.5, s.pDown(), 0, "95 <= 0.95 x 101 = 95.95");
+        assertEquals(PathScore.of(new float[][] {{103, 999, 110}, {96, 1, 95}}, new double[] {103, Double.NaN, 110},
+                101), s);
+    }
+
+    @Test
     void everyHorizonNeedsItsActualSlot() {
         assertThrows(IllegalArgumentException.class, () -> ForecastScorer.score(MARKET, START, List.of(1f),
                 List.of(new float[] {1}, new float[] {2})));

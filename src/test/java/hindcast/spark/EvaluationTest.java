@@ -105,7 +105,8 @@ class EvaluationTest {
         Cli cli = Cli.run("evaluate", "--config", f.configFile.toString(), "--horizons", "1,7");
         assertEquals(0, cli.code(), cli.err());
         assertTrue(cli.out().contains("Actuals written or updated: 0    Forecasts scored: 0"), cli.out());
-        assertEquals(4, cli.out().lines().filter(l -> l.startsWith("Coffee")).count(), cli.out());
+        // 2 models x 2 horizons, then a whole-path line per model.
+        assertEquals(4 + 2, cli.out().lines().filter(l -> l.startsWith("Coffee")).count(), cli.out());
         assertTrue(cli.out().lines().anyMatch(l -> l.contains(" DM ") && l.endsWith("skill 90%")), cli.out());
         assertTrue(cli.out().lines().anyMatch(l -> l.startsWith("Coffee") && l.contains("random_walk")
                 && l.matches(".* [+-]\\d+\\.\\d\\d +(0\\.\\d{3}|<\\.001)\\*? +\\[[+-]\\d+\\.\\d,[+-]\\d+\\.\\d]%$")),
