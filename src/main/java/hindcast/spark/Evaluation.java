@@ -84,64 +84,67 @@ public final class Evaluation {
                 WHERE a.path_id = 0 AND a.is_actuals
                 """).formatted(d, m, Table.PATH_METRICS.sqlName(settings)));
         // Metrics scored before replacements were recorded have no forecast_generated_at: later paths are new.
-        Dataset<Row> todo = scored.join(broadcast(spark.createDataFrame(forecasts, Actuals.FORECASTS)), KEY)
+        // Collected (one small row per forecast): a Dataset would keep forecast_metrics and path_metrics in the
+        // lineage of the scores, and Delta's commit to the first of them would drop the cached scores, so the
+        // second MERGE would read and aggregate the paths all over again.
+        List<Row> due = scored.join(broadcast(spark.createDataFrame(forecasts, Actuals.FORECASTS)), KEY)
                 .where("at IS NULL OR at <> actuals_at OR generated <> generation_timestamp"
                         + " OR generated IS NULL AND generation_timestamp > scored"
                         // path_metrics by the same rule; a warehouse from before it is backfilled.
                         + " OR path_at IS NULL OR path_at <> actuals_at OR path_generated <> generation_timestamp")
-                .select("commodity", "model_version", "forecast_start_date").persist();
-        try {
-            List<Row> range = todo.selectExpr("count(*)", "min(forecast_start_date)", "max(forecast_start_date)",
-                    "collect_set(commodity)").collectAsList();
-            long due = range.get(0).getLong(0);
-            if (due == 0) {
-                return 0;
-            }
-            List<String> commodities = range.get(0).getList(3);
-            Map<String, MarketSeries> markets = new MarketCache(market).of(commodities);
-
-            List<Column> aggregates = new ArrayList<>();
-            aggregates.add(max(when(col("path_id").equalTo(0), col("generation_timestamp"))).as("actuals_at"));
-            // Path 1's, as todo compares: the paths' own, even if replaced since todo was read.
-            aggregates.add(max(when(col("path_id").equalTo(1), col("generation_timestamp"))).as("forecast_at"));
-            // One aggregation updates all its lists with each row in turn: element p of every list is one path.
-            aggregates.add(collect_list(when(col("path_id").gt(0), col("path_id"))).as("path_ids"));
-            for (int h = 1; h <= HORIZONS; h++) {
-                Column day = col(DistributionRow.dayColumn(h));
-                aggregates.add(max(when(col("path_id").equalTo(0), day)).as(actualColumn(h)));
-                aggregates.add(collect_list(when(col("path_id").gt(0), day)).as(pathsColumn(h)));
-            }
-            Dataset<Row> forecastsToScore = spark.read().format("delta").load(Table.DISTRIBUTIONS.location(settings))
-                    .where(col("path_id").between(0, settings.forecast().paths())
-                            .and(col("commodity").isin(commodities.toArray()))
-                            .and(col("forecast_start_date").between(lit(range.get(0).getAs(1)), lit(range.get(0).getAs(2)))))
-                    .join(broadcast(todo), KEY, "left_semi")
-                    .groupBy("commodity", "model_version", "forecast_start_date")
-                    .agg(count(when(col("path_id").gt(0), lit(1))).as("paths"), aggregates.toArray(new Column[0]))
-                    .where(col("paths").equalTo(settings.forecast().paths()).and(col("actuals_at").isNotNull()));
-            Broadcast<Map<String, MarketSeries>> shared = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                    .broadcast(markets);
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            Dataset<Row> scores = forecastsToScore
-                    .flatMap(new Score(shared, now), Encoders.row(SCORES))
-                    .persist();
-            try {
-                scores.count(); // computed once: the MERGEs below read it, each twice
-                Merge.into(spark, settings, Table.FORECAST_METRICS)
-                        .pruning("t.commodity IN " + Sql.strings(commodities))
-                        .upsert(scores.where("metrics IS NOT NULL").select("metrics.*"));
-                Merge.into(spark, settings, Table.PATH_METRICS)
-                        .pruning("t.commodity IN " + Sql.strings(commodities))
-                        .upsert(scores.where("path IS NOT NULL").select("path.*"));
-            } finally {
-                scores.unpersist();
-                shared.destroy();
-            }
-            return due;
-        } finally {
-            todo.unpersist();
+                .select("commodity", "model_version", "forecast_start_date").collectAsList();
+        if (due.isEmpty()) {
+            return 0;
         }
+        List<String> commodities = due.stream().map(r -> r.getString(0)).distinct().sorted().toList();
+        LocalDate from = due.stream().map(r -> r.<LocalDate>getAs(2)).min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = due.stream().map(r -> r.<LocalDate>getAs(2)).max(LocalDate::compareTo).orElseThrow();
+        Dataset<Row> todo = spark.createDataFrame(due, DUE);
+        Map<String, MarketSeries> markets = new MarketCache(market).of(commodities);
+
+        List<Column> aggregates = new ArrayList<>();
+        aggregates.add(max(when(col("path_id").equalTo(0), col("generation_timestamp"))).as("actuals_at"));
+        // Path 1's, as todo compares: the paths' own, even if replaced since todo was read.
+        aggregates.add(max(when(col("path_id").equalTo(1), col("generation_timestamp"))).as("forecast_at"));
+        // One aggregation updates all its lists with each row in turn: element p of every list is one path.
+        aggregates.add(collect_list(when(col("path_id").gt(0), col("path_id"))).as("path_ids"));
+        for (int h = 1; h <= HORIZONS; h++) {
+            Column day = col(DistributionRow.dayColumn(h));
+            aggregates.add(max(when(col("path_id").equalTo(0), day)).as(actualColumn(h)));
+            aggregates.add(collect_list(when(col("path_id").gt(0), day)).as(pathsColumn(h)));
+        }
+        Dataset<Row> forecastsToScore = spark.read().format("delta").load(Table.DISTRIBUTIONS.location(settings))
+                .where(col("path_id").between(0, settings.forecast().paths())
+                        .and(col("commodity").isin(commodities.toArray()))
+                        .and(col("forecast_start_date").between(lit(from), lit(to))))
+                .join(broadcast(todo), KEY, "left_semi")
+                .groupBy("commodity", "model_version", "forecast_start_date")
+                .agg(count(when(col("path_id").gt(0), lit(1))).as("paths"), aggregates.toArray(new Column[0]))
+                .where(col("paths").equalTo(settings.forecast().paths()).and(col("actuals_at").isNotNull()));
+        Broadcast<Map<String, MarketSeries>> shared = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(markets);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Dataset<Row> scores = forecastsToScore
+                .flatMap(new Score(shared, now), Encoders.row(SCORES))
+                .persist();
+        try {
+            scores.count(); // computed once: the MERGEs below read it, each twice
+            Merge.into(spark, settings, Table.FORECAST_METRICS)
+                    .pruning("t.commodity IN " + Sql.strings(commodities))
+                    .upsert(scores.where("metrics IS NOT NULL").select("metrics.*"));
+            Merge.into(spark, settings, Table.PATH_METRICS)
+                    .pruning("t.commodity IN " + Sql.strings(commodities))
+                    .upsert(scores.where("path IS NOT NULL").select("path.*"));
+        } finally {
+            scores.unpersist();
+            shared.destroy();
+        }
+        return due.size();
     }
+
+    /** The key of a forecast due to be scored. */
+    private static final StructType DUE = StructType.fromDDL(
+            "commodity STRING, model_version STRING, forecast_start_date DATE");
 
     /** The aggregate of a forecast's actual at horizon h. */
     private static String actualColumn(int h) {
