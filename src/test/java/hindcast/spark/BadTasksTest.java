@@ -122,7 +122,8 @@ class BadTasksTest {
                 + "reason FROM " + errors + " WHERE request_id LIKE 'derived-%'");
         assertEquals(1, derived.size(), derived::toString);
         assertTrue(derived.get(0).endsWith("|Coffee|garch|null|UNKNOWN_MODEL|unknown model 'garch'; configured "
-                + "models: [arima_111, naive, random_walk, sarimax_auto, sarimax_auto_weather, xgboost]"), derived.get(0));
+                + "models: [arima_111, ensemble, garch_t, naive, random_walk, sarimax_auto, sarimax_auto_weather, "
+                + "xgboost]"), derived.get(0));
         assertEquals(Stream.of(Rejection.Kind.values()).filter(k -> k != Rejection.Kind.MODEL_FAILURE)
                         .map(Enum::name).sorted().collect(Collectors.toList()),
                 f.rows("SELECT DISTINCT error_kind FROM " + errors + " ORDER BY 1"), "every producible kind");
