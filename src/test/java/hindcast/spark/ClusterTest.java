@@ -177,9 +177,11 @@ class ClusterTest {
             }
             assertNotNull(victim, () -> "no executor was running a task after the first commit; driver:\n"
                     + driver.stdout() + "\n" + driver.stderr());
-            Set<String> runningAtKill = victim.runningTasks();
             victim.process.destroyForcibly();
             assertTrue(victim.process.onExit().get(30, TimeUnit.SECONDS) != null && !victim.process.isAlive());
+            // Read after the kill, from the executor's whole log: its task can finish between the choice of victim
+            // and the kill, and then no task is lost (the executor and its cached blocks still are).
+            Set<String> runningAtKill = victim.runningTasks();
             boolean batchWasOpen = !Files.exists(batchCommitted);
             long doneAtKill = requestsDone(home);
             assertTrue(batchWasOpen, "killed too late: batch 0 was already committed");
@@ -195,10 +197,11 @@ class ClusterTest {
             // Spark saw the loss: the task running on the executor failed with ExecutorLostFailure (and was rerun).
             String id = victim.id;
             Matcher lost = Pattern.compile("Lost task .*executor " + id + "\\): ExecutorLostFailure.*").matcher(err);
-            assertTrue(lost.find(), () -> "no ExecutorLostFailure on executor " + id + " (running TID " + runningAtKill
-                    + " at the kill):\n" + err);
+            boolean taskLost = lost.find();
+            assertTrue(taskLost || runningAtKill.isEmpty(), () -> "no ExecutorLostFailure on executor " + id
+                    + " (running TID " + runningAtKill + " at the kill):\n" + err);
             System.out.println("ClusterTest: killed executor " + id + " (pid " + victim.process.pid() + ") running TID "
-                    + runningAtKill + "; driver: " + lost.group());
+                    + runningAtKill + "; driver: " + (taskLost ? lost.group() : "no task lost (the executor was idle)"));
             // The worker whose executor died started a replacement for the application.
             Path app = victim.stderr.getParent().getParent();
             try (Stream<Path> executorDirs = Files.list(app)) {
