@@ -38,10 +38,7 @@ class EvaluationFollowTest {
     @Test
     void refreshRescoresReplacedForecastsAndCorrectedClosesOnly(@TempDir Path home) throws IOException {
         Fixture f = new Fixture(home).withSampleMarket()
-                .train("Coffee", List.of("naive", "random_walk"), "quarterly", START, END);
-        f.enqueue(Fixture.request("Coffee", "naive", "quarterly", START, END),
-                Fixture.request("Coffee", "random_walk", "quarterly", START, END));
-        f.runAvailableNow();
+                .backfill("Coffee", List.of("naive", "random_walk"), "quarterly", START, END);
         Evaluator evaluator = f.warehouse.evaluator();
         assertEquals(new Evaluator.Refreshed(COMPLETE, COMPLETE), evaluator.refresh());
         assertNothingNew(f, evaluator);

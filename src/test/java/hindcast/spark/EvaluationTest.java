@@ -24,10 +24,7 @@ class EvaluationTest {
     @Test
     void actualsAndScoresAreRightIncrementalAndIdempotent(@TempDir Path home) throws java.io.IOException {
         Fixture f = new Fixture(home).withSampleMarket()
-                .train("Coffee", List.of("naive", "random_walk"), "quarterly", START, END);
-        f.enqueue(Fixture.request("Coffee", "naive", "quarterly", START, END),
-                Fixture.request("Coffee", "random_walk", "quarterly", START, END));
-        f.runAvailableNow();
+                .backfill("Coffee", List.of("naive", "random_walk"), "quarterly", START, END);
         String d = f.table(Table.DISTRIBUTIONS);
         String m = f.table(Table.MARKET);
         String metrics = f.table(Table.FORECAST_METRICS);

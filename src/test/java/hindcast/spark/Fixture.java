@@ -117,6 +117,14 @@ final class Fixture {
     }
 
     /** Enqueues the requests in one commit (one task file). */
+    /** Trains {@code models}, then backfills each over [from, to]: one request per model, worked in one run. */
+    Fixture backfill(String commodity, List<String> models, String frequency, LocalDate from, LocalDate to) {
+        train(commodity, models, frequency, from, to);
+        enqueue(models.stream().map(m -> request(commodity, m, frequency, from, to)).toArray(Request[]::new));
+        runAvailableNow();
+        return this;
+    }
+
     Fixture enqueue(Request... requests) {
         hindcast.enqueue(List.of(requests));
         return this;

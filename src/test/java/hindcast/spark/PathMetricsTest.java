@@ -33,10 +33,7 @@ class PathMetricsTest {
     @Test
     void scoredWithForecastMetricsIncrementallyAndBackfilled(@TempDir Path home) throws IOException {
         Fixture f = new Fixture(home).withSampleMarket()
-                .train("Coffee", List.of("naive", "random_walk"), "quarterly", START, END);
-        f.enqueue(Fixture.request("Coffee", "naive", "quarterly", START, END),
-                Fixture.request("Coffee", "random_walk", "quarterly", START, END));
-        f.runAvailableNow();
+                .backfill("Coffee", List.of("naive", "random_walk"), "quarterly", START, END);
         Evaluator evaluator = f.warehouse.evaluator();
         String paths = f.table(Table.PATH_METRICS);
         String metrics = f.table(Table.FORECAST_METRICS);
