@@ -2,6 +2,10 @@ package hindcast.spark;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
+import org.apache.spark.sql.catalyst.util.DateTimeUtils;
+import org.apache.spark.unsafe.types.UTF8String;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,6 +55,76 @@ record DistributionRow(int pathId, LocalDate forecastStartDate, Instant generate
         v[8 + days.length] = trainDate;
         v[9 + days.length] = fingerprint;
         return RowFactory.create(v);
+    }
+
+    /**
+     * Writes the path rows of one forecast at a time straight into Spark's binary row format, as a file reader
+     * does. A forecast's rows share everything but path_id and the days, so dates, timestamp and strings are
+     * converted once per forecast, and no per-row object or boxed float is made: building rows through
+     * {@link #toRow()} and Spark's row encoder took about a third of a backfill's executor time. Gives the same
+     * values as {@link #toRow()} (TableTest). The row returned is reused by the next call, as Spark's own are.
+     */
+    static final class PathWriter {
+        private final int horizonDays;
+        private final UnsafeRowWriter writer;
+        private int start;
+        private int cutoff;
+        private boolean leakage;
+        private long generatedAt;
+        private UTF8String modelVersion;
+        private UTF8String commodity;
+        private Integer trainDate;
+        private UTF8String fingerprint;
+
+        PathWriter(int horizonDays) {
+            this.horizonDays = horizonDays;
+            this.writer = new UnsafeRowWriter(10 + horizonDays, 64);
+        }
+
+        /** Starts the forecast of {@code start}: what its paths share (the arguments of {@link DistributionRow#path}). */
+        void forecast(LocalDate start, Instant generatedAt, String modelVersion, String commodity, LocalDate trainDate,
+                      String fingerprint) {
+            LocalDate cutoff = start.minusDays(1);
+            this.start = DateTimeUtils.localDateToDays(start);
+            this.cutoff = DateTimeUtils.localDateToDays(cutoff);
+            this.leakage = !start.isAfter(cutoff);
+            this.generatedAt = DateTimeUtils.instantToMicros(generatedAt);
+            this.modelVersion = UTF8String.fromString(modelVersion);
+            this.commodity = UTF8String.fromString(commodity);
+            this.trainDate = trainDate == null ? null : DateTimeUtils.localDateToDays(trainDate);
+            this.fingerprint = fingerprint == null ? null : UTF8String.fromString(fingerprint);
+        }
+
+        /** Path {@code pathId} of the current forecast, in {@link Table#DISTRIBUTIONS}'s column order. */
+        InternalRow path(int pathId, float[] days) {
+            if (days.length != horizonDays) {
+                throw new IllegalArgumentException("a path has " + horizonDays + " days, got " + days.length);
+            }
+            writer.reset();
+            writer.zeroOutNullBytes();
+            writer.write(0, pathId);
+            writer.write(1, start);
+            writer.write(2, cutoff);
+            writer.write(3, generatedAt);
+            writer.write(4, modelVersion);
+            writer.write(5, commodity);
+            for (int k = 0; k < horizonDays; k++) {
+                writer.write(6 + k, days[k]);
+            }
+            writer.write(6 + horizonDays, false); // is_actuals
+            writer.write(7 + horizonDays, leakage);
+            if (trainDate == null) {
+                writer.setNullAt(8 + horizonDays);
+            } else {
+                writer.write(8 + horizonDays, trainDate.intValue());
+            }
+            if (fingerprint == null) {
+                writer.setNullAt(9 + horizonDays);
+            } else {
+                writer.write(9 + horizonDays, fingerprint);
+            }
+            return writer.getRow();
+        }
     }
 
     /** The SQL list of the day columns, {@code day_1, ..., day_n}. */

@@ -6,7 +6,9 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The {@code distributions} table. A chunk of new forecasts is written by an insert-only MERGE on (commodity,
@@ -57,8 +60,12 @@ public final class DistributionStore {
         sc.addSparkListener(listener);
         long written;
         try {
-            Dataset<Row> rows = spark.range(0, job.forecastDates().size(), 1, partitions)
-                    .mapPartitions(new ForecastRows(shared, computed), Encoders.row(Table.DISTRIBUTIONS.schema()));
+            List<Integer> indexes = IntStream.range(0, job.forecastDates().size()).boxed().toList();
+            RDD<InternalRow> computedRows = JavaSparkContext.fromSparkContext(sc).parallelize(indexes, partitions)
+                    .mapPartitions(new ForecastRows(shared, computed)).rdd();
+            // ForecastRows writes Spark's binary rows itself (no encoder); internalCreateDataFrame is Spark's
+            // own entry for such an RDD (package-private in Scala, so public to Java).
+            Dataset<Row> rows = spark.internalCreateDataFrame(computedRows, Table.DISTRIBUTIONS.schema(), false);
             Merge merge = Merge.into(spark, settings, Table.DISTRIBUTIONS)
                     .pruning("t.commodity = " + Sql.string(job.commodity())
                             + " AND t.model_version = " + Sql.string(job.modelVersion())

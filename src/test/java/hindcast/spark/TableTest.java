@@ -76,4 +76,35 @@ class TableTest {
         assertEquals(Boolean.TRUE, actuals.get(schema.fieldIndex("is_actuals")));
         assertEquals("m", actuals.get(schema.fieldIndex("fingerprint")));
     }
+
+    @Test
+    void thePathWriterWritesWhatTheRowEncoderMakesOfAPathRow() {
+        var schema = Table.DISTRIBUTIONS.schema();
+        // Lenient, as Hindcast's sessions are: dates and timestamps as java.time values.
+        var serializer = org.apache.spark.sql.catalyst.encoders.ExpressionEncoder.apply(
+                org.apache.spark.sql.catalyst.encoders.RowEncoder.encoderFor(schema, true)).createSerializer();
+        var writer = new DistributionRow.PathWriter(hindcast.model.Horizon.DAYS);
+        Instant at = Instant.parse("2025-06-30T08:15:30.123456Z");
+        LocalDate d = LocalDate.of(2024, 2, 29);
+        for (String fingerprint : new String[]{"f0e1d2", null}) {
+            LocalDate trainDate = fingerprint == null ? null : d.minusDays(60);
+            writer.forecast(d, at, "sarimax_auto", "Coffee", trainDate, fingerprint);
+            for (int pathId : new int[]{1, 2000}) {
+                float[] days = new float[hindcast.model.Horizon.DAYS];
+                for (int k = 0; k < days.length; k++) {
+                    days[k] = pathId * 0.5f + k - 1e-3f * k * k;
+                }
+                var written = writer.path(pathId, days);
+                var encoded = serializer.apply(DistributionRow.path(pathId, d, at, "sarimax_auto", "Coffee", days,
+                        trainDate, fingerprint).toRow());
+                assertEquals(schema.size(), written.numFields());
+                for (int c = 0; c < schema.size(); c++) {
+                    var type = schema.fields()[c].dataType();
+                    assertEquals(encoded.isNullAt(c), written.isNullAt(c), schema.fields()[c].name());
+                    assertEquals(encoded.isNullAt(c) ? null : encoded.get(c, type),
+                            written.isNullAt(c) ? null : written.get(c, type), schema.fields()[c].name());
+                }
+            }
+        }
+    }
 }
