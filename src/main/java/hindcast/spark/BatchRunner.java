@@ -19,7 +19,6 @@ import hindcast.progress.BackfillEvent.Counts;
 import hindcast.progress.BackfillListener;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.SQLExecution;
 
 import java.io.PrintStream;
 import java.time.Instant;
@@ -35,12 +34,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 
 /**
@@ -121,9 +116,22 @@ final class BatchRunner {
                 }
             }
         }
-        // What planning reads, once per partition (or per fit series) for all the batch's requests.
-        Map<List<String>, Map<LocalDate, StoredForecast>> stored = new HashMap<>();
-        Map<List<String>, NavigableMap<LocalDate, TrainedModel>> fits = new HashMap<>();
+        // What planning reads: the fits once per fit series and the index once per partition, each over the union
+        // of the batch's requests' ranges, all read at once (each read is a small job, mostly driver latency).
+        Map<List<String>, NavigableMap<LocalDate, TrainedModel>> fits = new ConcurrentHashMap<>();
+        Map<List<String>, Map<LocalDate, StoredForecast>> stored = new ConcurrentHashMap<>();
+        List<Callable<Void>> reads = new ArrayList<>();
+        // Every train date that can serve a date of a request lies within one period before its start.
+        spans(valid, 3).forEach((k, span) -> reads.add(() -> {
+            fits.put(k, models.load(new ModelStore.Key(k.get(0), k.get(1), TrainFrequency.parse(k.get(2)).label()),
+                    span.from().minusYears(1), span.to()));
+            return null;
+        }));
+        spans(valid, 2).forEach((k, span) -> reads.add(() -> {
+            stored.put(k, index.load(k.get(0), k.get(1), span.from(), span.to()));
+            return null;
+        }));
+        DriverThreads.all(spark.sparkContext(), "hindcast-read", settings.stream().maxConcurrentWrites(), reads);
         Map<List<String>, Freshness> freshness = new HashMap<>();
         Map<List<String>, Set<LocalDate>> claimed = new HashMap<>();
         List<RequestPlan> plans = new ArrayList<>();
@@ -131,17 +139,12 @@ final class BatchRunner {
             List<String> partition = List.of(request.commodity(), request.modelVersion());
             List<String> series = List.of(request.commodity(), request.modelVersion(), request.trainFrequency());
             MarketSeries market = markets.get(request.commodity());
-            // Every train date that can serve a date of the request lies within one period before its start.
-            NavigableMap<LocalDate, TrainedModel> trained = fits.computeIfAbsent(series, k -> models.load(
-                    new ModelStore.Key(request.commodity(), request.modelVersion(), TrainFrequency.parse(request.trainFrequency()).label()),
-                    first(valid, k, Request::startDate).minusYears(1), last(valid, k, Request::endDate)));
-            ForecastPlanner planner = new ForecastPlanner(request, market, trained,
+            ForecastPlanner planner = new ForecastPlanner(request, market, fits.get(series),
                     freshness.computeIfAbsent(partition, k -> Freshness.of(settings.models().spec(request.modelVersion()), market)),
                     settings.forecast().minTrainingRows(), settings.forecast().maxDataStalenessDays());
             Set<LocalDate> taken = claimed.computeIfAbsent(partition, k -> new HashSet<>());
             RequestPlan plan = RequestPlan.of(planner, settings.models().model(request.modelVersion()),
-                    stored.computeIfAbsent(partition, k -> index.load(request.commodity(), request.modelVersion(),
-                            first(valid, k, Request::startDate), last(valid, k, Request::endDate))),
+                    stored.get(partition),
                     settings.forecast().paths(), taken);
             plan.forecasts().forEach(f -> taken.add(f.date()));
             plan.rejections().forEach(r -> rejected.add(new ErrorLog.Entry(request, r.date(), r.rejection())));
@@ -154,17 +157,24 @@ final class BatchRunner {
         return plans;
     }
 
-    /** The earliest of {@code date} over the requests whose key (their first key.size() fields) is {@code key}. */
-    private static LocalDate first(List<Request> requests, List<String> key, Function<Request, LocalDate> date) {
-        return requests.stream().filter(r -> keyOf(r, key.size()).equals(key)).map(date).min(LocalDate::compareTo).orElseThrow();
+    /** A range of dates. */
+    private record Span(LocalDate from, LocalDate to) {
+        Span union(Span o) {
+            return new Span(from.isBefore(o.from) ? from : o.from, to.isAfter(o.to) ? to : o.to);
+        }
     }
 
-    private static LocalDate last(List<Request> requests, List<String> key, Function<Request, LocalDate> date) {
-        return requests.stream().filter(r -> keyOf(r, key.size()).equals(key)).map(date).max(LocalDate::compareTo).orElseThrow();
-    }
-
-    private static List<String> keyOf(Request r, int size) {
-        return List.of(r.commodity(), r.modelVersion(), r.trainFrequency()).subList(0, size);
+    /**
+     * The union of the date ranges of the requests sharing each key: (commodity, model) for {@code size} 2,
+     * (commodity, model, train frequency) for 3.
+     */
+    private static Map<List<String>, Span> spans(List<Request> requests, int size) {
+        Map<List<String>, Span> spans = new LinkedHashMap<>();
+        for (Request r : requests) {
+            List<String> key = List.of(r.commodity(), r.modelVersion(), r.trainFrequency()).subList(0, size);
+            spans.merge(key, new Span(r.startDate(), r.endDate()), Span::union);
+        }
+        return spans;
     }
 
     /** What a unit did for one request. */
@@ -182,38 +192,10 @@ final class BatchRunner {
         }
         int concurrent = Math.min(settings.stream().maxConcurrentWrites(), units.size());
         long batchForecasts = units.stream().mapToLong(u -> u.forecasts().size()).sum();
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrent, r -> {
-            Thread t = new Thread(r, "hindcast-unit-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<List<Tally>>> futures = new ArrayList<>();
-            for (WorkUnit unit : units) {
-                futures.add(pool.submit(() -> computeUnit(unit, batchForecasts, units.size(), concurrent, rejected)));
-            }
-            List<Tally> tallies = new ArrayList<>();
-            RuntimeException failure = null;
-            for (Future<List<Tally>> f : futures) {
-                try {
-                    tallies.addAll(f.get());
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while units were being written", e);
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            return tallies;
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Callable<List<Tally>>> work = units.stream().<Callable<List<Tally>>>map(unit ->
+                () -> computeUnit(unit, batchForecasts, units.size(), concurrent, rejected)).toList();
+        return DriverThreads.all(spark.sparkContext(), "hindcast-unit", concurrent, work).stream()
+                .flatMap(List::stream).toList();
     }
 
     /** Writes one unit's chunks one after the other (one writer per partition); runs on a unit thread. */
@@ -221,8 +203,6 @@ final class BatchRunner {
                                     List<ErrorLog.Entry> rejected) {
         SparkContext sc = spark.sparkContext();
         sc.setLocalProperty("spark.scheduler.pool", unit.name());
-        // The thread inherited the micro-batch's execution id; its own queries are executions of their own.
-        sc.setLocalProperty(SQLExecution.EXECUTION_ID_KEY(), null);
         long t0 = System.nanoTime();
         List<WorkUnit.Chunk> chunks = unit.chunks(chunkSize());
         long total = unit.forecasts().size();

@@ -86,7 +86,7 @@ public final class DistributionStore {
             sc.removeSparkListener(listener);
             shared.destroy();
         }
-        recordInIndex(job, written);
+        recordInIndex(job, replaces, written);
         return written;
     }
 
@@ -94,7 +94,7 @@ public final class DistributionStore {
      * When the write stored every path of every forecast, the index rows are the job's own; otherwise some rows
      * were there already (an overlapping or replayed write), and the index is derived from what the table holds.
      */
-    private void recordInIndex(ChunkJob job, long written) {
+    private void recordInIndex(ChunkJob job, boolean replaces, long written) {
         List<LocalDate> dates = job.forecastDates();
         if (written == (long) dates.size() * job.paths()) {
             List<StoredForecast> stored = new ArrayList<>(dates.size());
@@ -102,7 +102,7 @@ public final class DistributionStore {
                 stored.add(new StoredForecast(dates.get(i), job.trainDates().get(i), job.fingerprints().get(i),
                         job.paths()));
             }
-            index.record(job.commodity(), job.modelVersion(), stored, job.generatedAt());
+            index.record(job.commodity(), job.modelVersion(), stored, job.generatedAt(), replaces);
         } else {
             index.derive(job.commodity(), job.modelVersion(), job.firstDate(), job.lastDate());
         }

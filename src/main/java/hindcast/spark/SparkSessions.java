@@ -9,6 +9,9 @@ import org.apache.spark.sql.SparkSession;
  * come with {@link Warehouse#open}.
  */
 public final class SparkSessions {
+    /** Forecasts per data file of distributions (with 2,000 paths, 200,000 rows, about 11 MB). */
+    static final int FORECASTS_PER_FILE = 100;
+
     private SparkSessions() {
     }
 
@@ -23,7 +26,10 @@ public final class SparkSessions {
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
                 // Units of work run as concurrent jobs, each in its own pool, sharing the executors fairly.
-                .config("spark.scheduler.mode", "FAIR");
+                .config("spark.scheduler.mode", "FAIR")
+                // Files of a few forecasts' paths each: replacing stale forecasts (a replaceWhere overwrite) then
+                // rewrites the few files that hold them, not a chunk's whole file of other forecasts' rows.
+                .config("spark.sql.files.maxRecordsPerFile", (long) FORECASTS_PER_FILE * settings.forecast().paths());
         if (!new SparkConf().contains("spark.master")) {
             builder.master(settings.spark().master());
         }
