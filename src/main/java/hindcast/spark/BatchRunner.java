@@ -110,11 +110,10 @@ final class BatchRunner {
                 listener.on(new BackfillEvent.RequestRejected(request.requestId(), invalid.get(), c));
             } else {
                 valid.add(request);
-                if (settings.stream().trainMissing()) {
-                    trainer.train(request.commodity(), List.of(request.modelVersion()),
-                            TrainFrequency.parse(request.trainFrequency()), request.startDate(), request.endDate());
-                }
             }
+        }
+        if (settings.stream().trainMissing()) {
+            trainMissing(valid);
         }
         // What planning reads: the fits once per fit series and the index once per partition, each over the union
         // of the batch's requests' ranges, all read at once (each read is a small job, mostly driver latency).
@@ -155,6 +154,21 @@ final class BatchRunner {
             plans.add(plan);
         }
         return plans;
+    }
+
+    /**
+     * Trains the fits the requests need and that are not stored fresh: per commodity, every model's train dates
+     * (the union over its requests) in one call, so the fits run as one job and are stored in one commit.
+     */
+    private void trainMissing(List<Request> requests) {
+        Map<String, Map<List<String>, Trainer.Wanted>> byCommodity = new LinkedHashMap<>();
+        for (Request r : requests) {
+            Trainer.Wanted w = Trainer.Wanted.over(r.modelVersion(), TrainFrequency.parse(r.trainFrequency()),
+                    r.startDate(), r.endDate());
+            byCommodity.computeIfAbsent(r.commodity(), c -> new LinkedHashMap<>())
+                    .merge(List.of(r.modelVersion(), w.frequency().label()), w, Trainer.Wanted::plus);
+        }
+        byCommodity.forEach((commodity, wanted) -> trainer.train(commodity, List.copyOf(wanted.values())));
     }
 
     /** A range of dates. */

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
@@ -53,22 +54,49 @@ public final class ModelStore {
         return out;
     }
 
-    /** {@link #load} without the binary states: what deciding whether fits are fresh needs. */
-    public NavigableMap<LocalDate, TrainedModel> loadWithoutState(Key key, LocalDate from, LocalDate to) {
-        return toModels(select(key, from, to).drop("state"));
+    /**
+     * The fits of the keys (all of one commodity) with train dates in [from, to], without their binary states
+     * (what deciding whether fits are fresh needs), by key; one read for all keys.
+     */
+    public Map<Key, NavigableMap<LocalDate, TrainedModel>> loadWithoutState(List<Key> keys, LocalDate from, LocalDate to) {
+        Map<Key, NavigableMap<LocalDate, TrainedModel>> out = new HashMap<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        String commodity = keys.get(0).commodity();
+        if (keys.stream().anyMatch(k -> !k.commodity().equals(commodity))) {
+            throw new IllegalArgumentException("keys of one commodity expected, got " + keys);
+        }
+        Set<Key> wanted = Set.copyOf(keys);
+        for (Row r : spark.read().format("delta").load(Table.TRAINED_MODELS.location(settings))
+                .where(col("commodity").equalTo(lit(commodity))
+                        .and(col("model_version").isin(keys.stream().map(Key::modelVersion).distinct().toArray()))
+                        .and(col("train_date").between(lit(from), lit(to))))
+                .drop("state").collectAsList()) {
+            Key key = new Key(commodity, r.getAs("model_version"), r.getAs("train_frequency"));
+            if (wanted.contains(key)) {
+                TrainedModel m = toModel(r, null);
+                out.computeIfAbsent(key, k -> new TreeMap<>()).put(m.trainDate(), m);
+            }
+        }
+        return out;
+    }
+
+    /** A fit to store under its key, made by a model of {@code modelType}. */
+    public record Fit(Key key, String modelType, TrainedModel model) {
     }
 
     /**
-     * Stores fits, replacing stored ones of the same key in the same commit: only fits that are missing, stale
-     * or of a changed definition are ever trained, so a fresh stored fit is never rewritten.
+     * Stores fits in one commit, replacing stored ones of the same key: only fits that are missing, stale or of
+     * a changed definition are ever trained, so a fresh stored fit is never rewritten.
      */
-    public void store(Key key, String modelType, List<TrainedModel> models) {
-        if (models.isEmpty()) {
+    public void store(List<Fit> fits) {
+        if (fits.isEmpty()) {
             return;
         }
         Instant now = Instant.now();
         Merge merge = Merge.into(spark, settings, Table.TRAINED_MODELS);
-        merge.upsert(merge.frame(models.stream().map(m -> toRow(key, modelType, m, now)).toList()));
+        merge.upsert(merge.frame(fits.stream().map(f -> toRow(f.key(), f.modelType(), f.model(), now)).toList()));
     }
 
     /** A fit as a row of {@code trained_models}; its data cutoff is the day before its train date. */

@@ -19,7 +19,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Fits each model at each train date T of a schedule on data dated on or before T-1, and stores the fits.
@@ -53,95 +56,124 @@ public final class Trainer {
         }
     }
 
-    /** One fit for an executor: the model's registry entry and its train date. */
-    record FitJob(String modelVersion, ModelSpec spec, LocalDate trainDate) implements Serializable {
+    /** The fits a model needs at some train dates of one frequency (a schedule, or several merged). */
+    public record Wanted(String modelVersion, TrainFrequency frequency, SortedSet<LocalDate> trainDates) {
+        /** The train dates that serve [start, end] ({@link TrainFrequency#schedule}). */
+        public static Wanted over(String modelVersion, TrainFrequency frequency, LocalDate start, LocalDate end) {
+            return new Wanted(modelVersion, frequency, new TreeSet<>(frequency.schedule(start, end)));
+        }
+
+        /** This and {@code other} (same model and frequency): the union of their train dates. */
+        Wanted plus(Wanted other) {
+            SortedSet<LocalDate> dates = new TreeSet<>(trainDates);
+            dates.addAll(other.trainDates);
+            return new Wanted(modelVersion, frequency, dates);
+        }
+
+        ModelStore.Key key(String commodity) {
+            return new ModelStore.Key(commodity, modelVersion, frequency.label());
+        }
+    }
+
+    /** One fit for an executor: the model's registry entry, its train frequency and train date. */
+    record FitJob(String modelVersion, String frequency, ModelSpec spec, LocalDate trainDate) implements Serializable {
     }
 
     /** A fit, or the reason it failed (the model's own error message). */
     record FitResult(FitJob job, TrainedModel model, String error) implements Serializable {
     }
 
+    /** {@link #train(String, List)} of each model at the train dates of [start, end]. */
+    public Result train(String commodity, List<String> modelVersions, TrainFrequency frequency, LocalDate start,
+                        LocalDate end) {
+        if (end.isBefore(start)) {
+            throw Errors.endBeforeStart(end, start);
+        }
+        return train(commodity, modelVersions.stream().map(m -> Wanted.over(m, frequency, start, end)).toList());
+    }
+
     /**
      * Fits what is not stored fresh: missing fits, and stored ones made by another definition of the model or
      * from market data that has changed since ({@link Freshness}), which the new fits replace. Fresh stored fits
      * are kept as they are. A fit that fails is reported with its model, train date and reason and stores nothing
-     * (a stale fit it would have replaced stays, and stays stale); the other fits are stored.
+     * (a stale fit it would have replaced stays, and stays stale); the other fits are stored. The stored fits are
+     * read once, all fits run as one Spark job and are stored in one commit, whatever the number of models.
      */
-    public Result train(String commodity, List<String> modelVersions, TrainFrequency frequency, LocalDate start,
-                        LocalDate end) {
+    public Result train(String commodity, List<Wanted> wanted) {
         if (!settings.commodities().contains(commodity)) {
             throw Errors.unknownCommodity(commodity, settings.commodities());
-        }
-        if (end.isBefore(start)) {
-            throw Errors.endBeforeStart(end, start);
         }
         MarketSeries series = market.load(commodity);
         if (series.size() == 0) {
             throw Errors.noMarketData(commodity);
         }
-        List<LocalDate> schedule = frequency.schedule(start, end);
-        Map<String, Freshness> freshness = new LinkedHashMap<>();
-        Map<String, Replaced> replaced = new LinkedHashMap<>();
-        Map<String, List<LocalDate>> tooShort = new LinkedHashMap<>();
+        Map<ModelStore.Key, NavigableMap<LocalDate, TrainedModel>> stored = store.loadWithoutState(
+                wanted.stream().map(w -> w.key(commodity)).toList(),
+                wanted.stream().map(w -> w.trainDates().first()).min(LocalDate::compareTo).orElseThrow(),
+                wanted.stream().map(w -> w.trainDates().last()).max(LocalDate::compareTo).orElseThrow());
+        Map<Wanted, Freshness> freshness = new LinkedHashMap<>();
+        Map<Wanted, Replaced> replaced = new LinkedHashMap<>();
+        Map<Wanted, List<LocalDate>> tooShort = new LinkedHashMap<>();
         List<FitJob> jobs = new ArrayList<>();
-        for (String version : modelVersions) {
-            ModelSpec spec = settings.models().spec(version);
+        for (Wanted w : wanted) {
+            ModelSpec spec = settings.models().spec(w.modelVersion());
             Freshness now = Freshness.of(spec, series); // a bad registry entry fails here, once, not in every task
-            freshness.put(version, now);
-            Map<LocalDate, TrainedModel> have = store.loadWithoutState(key(commodity, version, frequency), start, end);
+            freshness.put(w, now);
+            Map<LocalDate, TrainedModel> have = stored.getOrDefault(w.key(commodity), new TreeMap<>());
             Replaced old = new Replaced();
-            replaced.put(version, old);
+            replaced.put(w, old);
             List<LocalDate> shortOnes = new ArrayList<>();
-            tooShort.put(version, shortOnes);
-            for (LocalDate t : schedule) {
-                TrainedModel stored = have.get(t);
-                if (stored != null && now.isFresh(stored)) {
+            tooShort.put(w, shortOnes);
+            for (LocalDate t : w.trainDates()) {
+                TrainedModel fit = have.get(t);
+                if (fit != null && now.isFresh(fit)) {
                     old.fresh++;
                     continue;
                 }
-                if (stored != null && now.definitionChanged(stored)) {
+                if (fit != null && now.definitionChanged(fit)) {
                     old.changed++;
-                } else if (stored != null) {
+                } else if (fit != null) {
                     old.stale++;
                 }
                 if (series.cutAt(t.minusDays(1)).size() < settings.forecast().minTrainingRows()) {
                     shortOnes.add(t);
                 } else {
-                    jobs.add(new FitJob(version, spec, t));
+                    jobs.add(new FitJob(w.modelVersion(), w.frequency().label(), spec, t));
                 }
             }
         }
-        Map<String, List<FitResult>> results = fit(series, jobs);
-        int fitted = 0;
+        Map<List<String>, List<FitResult>> results = fit(series, jobs);
+        List<ModelStore.Fit> fits = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        for (String version : modelVersions) {
-            List<TrainedModel> fits = new ArrayList<>();
+        for (Wanted w : wanted) {
+            int fitted = 0;
             Map<String, List<LocalDate>> failed = new TreeMap<>();
-            Freshness now = freshness.get(version);
-            for (FitResult r : results.getOrDefault(version, List.of())) {
+            Freshness now = freshness.get(w);
+            String type = settings.models().spec(w.modelVersion()).type();
+            for (FitResult r : results.getOrDefault(List.of(w.modelVersion(), w.frequency().label()), List.of())) {
                 if (r.error() == null) {
                     LocalDate t = r.job().trainDate();
-                    fits.add(r.model().madeBy(now.definition(), now.fitInputs(t)));
+                    fits.add(new ModelStore.Fit(w.key(commodity), type, r.model().madeBy(now.definition(), now.fitInputs(t))));
+                    fitted++;
                 } else {
                     failed.computeIfAbsent(r.error(), e -> new ArrayList<>()).add(r.job().trainDate());
                 }
             }
-            store.store(key(commodity, version, frequency), settings.models().spec(version).type(), fits);
-            fitted += fits.size();
-            Replaced old = replaced.get(version);
-            out.printf("Trained %s / %s (%s): %d train dates, %d fitted, %d already stored%s%n",
-                    commodity, version, frequency.label(), schedule.size(), fits.size(), old.fresh, old.describe());
-            if (!tooShort.get(version).isEmpty()) {
+            Replaced old = replaced.get(w);
+            out.printf("Trained %s / %s (%s): %d train dates, %d fitted, %d already stored%s%n", commodity,
+                    w.modelVersion(), w.frequency().label(), w.trainDates().size(), fitted, old.fresh, old.describe());
+            if (!tooShort.get(w).isEmpty()) {
                 out.printf("  skipped %d train date(s) with fewer than %d observations before them: %s%n",
-                        tooShort.get(version).size(), settings.forecast().minTrainingRows(), abbreviate(tooShort.get(version)));
+                        tooShort.get(w).size(), settings.forecast().minTrainingRows(), abbreviate(tooShort.get(w)));
             }
             failed.forEach((reason, dates) -> {
-                String line = commodity + " / " + version + ": fit failed at " + abbreviate(dates) + ": " + reason;
+                String line = commodity + " / " + w.modelVersion() + ": fit failed at " + abbreviate(dates) + ": " + reason;
                 failures.add(line);
                 out.println("  " + line);
             });
         }
-        return new Result(fitted, failures);
+        store.store(fits);
+        return new Result(fits.size(), failures);
     }
 
     /** Stored fits found not fresh, which new fits replace. */
@@ -162,9 +194,9 @@ public final class Trainer {
         }
     }
 
-    /** Runs the fits as one Spark job, a task per fit; the series is broadcast once. */
-    private Map<String, List<FitResult>> fit(MarketSeries series, List<FitJob> jobs) {
-        Map<String, List<FitResult>> byVersion = new LinkedHashMap<>();
+    /** Runs the fits as one Spark job, a task per fit; the series is broadcast once. By (model, frequency). */
+    private Map<List<String>, List<FitResult>> fit(MarketSeries series, List<FitJob> jobs) {
+        Map<List<String>, List<FitResult>> byVersion = new LinkedHashMap<>();
         if (jobs.isEmpty()) {
             return byVersion;
         }
@@ -173,7 +205,7 @@ public final class Trainer {
         try {
             sc.setJobDescription("train " + jobs.size() + " fit(s) of " + series.commodity());
             for (FitResult r : sc.parallelize(jobs, jobs.size()).map(new Fit(shared)).collect()) {
-                byVersion.computeIfAbsent(r.job().modelVersion(), v -> new ArrayList<>()).add(r);
+                byVersion.computeIfAbsent(List.of(r.job().modelVersion(), r.job().frequency()), v -> new ArrayList<>()).add(r);
             }
         } finally {
             sc.setJobDescription(null);
@@ -200,10 +232,6 @@ public final class Trainer {
                 return new FitResult(job, null, e.getMessage() != null ? e.getMessage() : e.toString());
             }
         }
-    }
-
-    private static ModelStore.Key key(String commodity, String version, TrainFrequency frequency) {
-        return new ModelStore.Key(commodity, version, frequency.label());
     }
 
     private static String abbreviate(List<LocalDate> dates) {
