@@ -107,6 +107,9 @@ public final class Trainer {
         if (series.size() == 0) {
             throw Errors.noMarketData(commodity);
         }
+        if (wanted.isEmpty()) {
+            return new Result(0, List.of());
+        }
         Map<ModelStore.Key, NavigableMap<LocalDate, TrainedModel>> stored = store.loadWithoutState(
                 wanted.stream().map(w -> w.key(commodity)).toList(),
                 wanted.stream().map(w -> w.trainDates().first()).min(LocalDate::compareTo).orElseThrow(),
