@@ -106,6 +106,80 @@ final class Forest {
         return new Forest(base, roots, depths, feature, split, children, missing, leaf);
     }
 
+    /**
+     * This forest for rows whose features {@code first, first + 1, ...} all equal {@code fixed}: each split on
+     * one of them is decided here, once, instead of in every row. A row reaches the same leaf of every tree as
+     * in the full forest and the leaves are summed in the same order, so predictions keep every bit. The result
+     * reads only features below {@code first}: its rows may be that narrow.
+     */
+    Forest given(int first, float[] fixed) {
+        int[] newRoots = new int[roots.length];
+        int[] newDepths = new int[roots.length];
+        Copy copy = new Copy(feature.length);
+        for (int t = 0; t < roots.length; t++) {
+            newRoots[t] = copy.subtree(this, decide(roots[t], first, fixed), first, fixed);
+            newDepths[t] = copy.depth;
+        }
+        return new Forest(base, newRoots, newDepths, copy.feature, copy.split, copy.children, copy.missing,
+                copy.leaf);
+    }
+
+    /** The first node at or below {@code n} whose split is not on a fixed feature. */
+    private int decide(int n, int first, float[] fixed) {
+        while (children[2 * n] != n && feature[n] >= first) {
+            n = next(n, fixed[feature[n] - first]);
+        }
+        return n;
+    }
+
+    private int next(int n, float v) {
+        return Float.isNaN(v) ? missing[n] : children[2 * n + (v < split[n] ? 0 : 1)];
+    }
+
+    /** Arrays of a specialised forest, filled tree by tree; {@code depth} is the last tree's depth. */
+    private static final class Copy {
+        final int[] feature;
+        final float[] split;
+        final int[] children;
+        final int[] missing;
+        final float[] leaf;
+        int size;
+        int depth;
+
+        Copy(int capacity) {
+            feature = new int[capacity];
+            split = new float[capacity];
+            children = new int[2 * capacity];
+            missing = new int[capacity];
+            leaf = new float[capacity];
+        }
+
+        int subtree(Forest from, int n, int first, float[] fixed) {
+            depth = 0;
+            return node(from, n, 0, first, fixed);
+        }
+
+        private int node(Forest from, int n, int level, int first, float[] fixed) {
+            int at = size++;
+            if (from.children[2 * n] == n) {
+                children[2 * at] = at;
+                children[2 * at + 1] = at;
+                missing[at] = at;
+                leaf[at] = from.leaf[n];
+                depth = Math.max(depth, level);
+                return at;
+            }
+            int l = from.children[2 * n];
+            int r = from.children[2 * n + 1];
+            feature[at] = from.feature[n];
+            split[at] = from.split[n];
+            children[2 * at] = node(from, from.decide(l, first, fixed), level + 1, first, fixed);
+            children[2 * at + 1] = node(from, from.decide(r, first, fixed), level + 1, first, fixed);
+            missing[at] = from.missing[n] == l ? children[2 * at] : children[2 * at + 1];
+            return at;
+        }
+    }
+
     /** Writes the prediction of each of the first {@code count} rows of {@code x} (row-major) to {@code out}. */
     void predict(float[] x, int count, int width, float[] out) {
         boolean complete = true;
@@ -126,8 +200,7 @@ final class Forest {
                 } else {
                     for (int row = 0, offset = 0; row < count; row++, offset += width) {
                         int n = node[row];
-                        float v = x[offset + feature[n]];
-                        node[row] = Float.isNaN(v) ? missing[n] : children[2 * n + (v < split[n] ? 0 : 1)];
+                        node[row] = next(n, x[offset + feature[n]]);
                     }
                 }
             }

@@ -62,7 +62,15 @@ public final class XgbFeatures {
     }
 
     public int width() {
-        return lags.length + 3 * windows.length + 3 + covariates.size();
+        return pathWidth() + 3 + covariates.size();
+    }
+
+    /**
+     * The leading features, which depend on the log closes (lags and windows). The rest, calendar and
+     * covariates, are the same for every simulated path of a step.
+     */
+    int pathWidth() {
+        return lags.length + 3 * windows.length;
     }
 
     /** Feature rows and targets of a training series: one row per observation t >= {@link #lookback()}. */
@@ -97,6 +105,12 @@ public final class XgbFeatures {
      * {@code logClose[t - lookback() .. t-1]}; {@code prevCovariates} are the covariate values as of t-1.
      */
     void fill(double[] logClose, int t, LocalDate target, float[] prevCovariates, float[] out, int offset) {
+        fillPath(logClose, t, out, offset);
+        fillShared(target, prevCovariates, out, offset + pathWidth());
+    }
+
+    /** The first {@link #pathWidth()} features of the row for target index t, as {@link #fill} writes them. */
+    void fillPath(double[] logClose, int t, float[] out, int offset) {
         int o = offset;
         for (int k : lags) {
             out[o++] = (float) (logClose[t - k] - logClose[t - k - 1]);
@@ -122,6 +136,11 @@ public final class XgbFeatures {
             }
             out[o++] = (float) (logClose[t - 1] - sum / w);
         }
+    }
+
+    /** The features after the first {@link #pathWidth()}, as {@link #fill} writes them. */
+    void fillShared(LocalDate target, float[] prevCovariates, float[] out, int offset) {
+        int o = offset;
         out[o++] = target.getDayOfWeek().getValue();
         out[o++] = target.getMonthValue();
         out[o++] = target.getDayOfYear();

@@ -11,7 +11,9 @@ import java.util.Map;
  * path's next log return is the booster's prediction from that path's own history, observed closes followed
  * by its own simulated ones, plus a residual bootstrapped from the fit's out-of-sample pool. All paths of a
  * step share one feature matrix, predicted by the booster's trees in Java ({@link Forest}); the first trading
- * step predicts a single row, since all paths start from one history. A weekend day repeats the previous price.
+ * step predicts a single row, since all paths start from one history. The calendar and covariate features are
+ * the same on every path of a step, so their splits are decided once per step ({@link Forest#given}) and the
+ * rows hold only the path features. A weekend day repeats the previous price.
  * <p>
  * Holds no native resource and no mutable state: one simulator serves any number of threads.
  */
@@ -44,7 +46,8 @@ public final class XgbSimulator {
         }
         int paths = out.length;
         int days = out[0].length;
-        int width = features.width();
+        int width = features.pathWidth();
+        float[] shared = new float[features.width() - width];
         float[] lastCovariates = lastCovariates(history, covariates);
 
         // Each path's log closes: the observed tail, then one slot per simulated trading day.
@@ -71,10 +74,13 @@ public final class XgbSimulator {
             }
             // Until the first trading step every path is the observed history: one row predicts them all.
             int rows = t == lookback ? 1 : paths;
+            // Calendar and covariates are the same on every path: their splits are decided once per step.
+            features.fillShared(day, lastCovariates, shared, 0);
+            Forest step = forest.given(width, shared);
             for (int p = 0; p < rows; p++) {
-                features.fill(logClose[p], t, day, lastCovariates, x, p * width);
+                features.fillPath(logClose[p], t, x, p * width);
             }
-            forest.predict(x, rows, width, predicted);
+            step.predict(x, rows, width, predicted);
             for (int p = 0; p < paths; p++) {
                 float noise = residuals[(int) (rng.nextDouble() * residuals.length)];
                 logClose[p][t] = logClose[p][t - 1] + predicted[rows == 1 ? 0 : p] + noise;
