@@ -4,6 +4,7 @@ import hindcast.model.MarketSeries;
 import hindcast.model.Rng;
 import hindcast.model.TradingDays;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -11,7 +12,8 @@ import java.util.Map;
  * path's next log return is the booster's prediction from that path's own history, observed closes followed
  * by its own simulated ones, plus a residual bootstrapped from the fit's out-of-sample pool. All paths of a
  * step share one feature matrix, predicted by the booster's trees in Java ({@link Forest}); the first trading
- * step predicts a single row, since all paths start from one history. The calendar and covariate features are
+ * step predicts a single row, since all paths start from one history, and the second one row per residual drawn
+ * on the first. The calendar and covariate features are
  * the same on every path of a step, so their splits are decided once per step ({@link Forest#given}) and the
  * rows hold only the path features. A weekend day repeats the previous price.
  * <p>
@@ -63,6 +65,13 @@ public final class XgbSimulator {
         float[] x = new float[paths * width];
         float[] predicted = new float[paths];
         float lastClose = (float) history.lastClose();
+        // Paths with one history share one feature row: every path until the first trading step, then those
+        // that drew the same residual on it, until the second. rowOf maps a path to its row, pathOf a row to a
+        // path it stands for.
+        int[] rowOf = new int[paths];
+        int[] pathOf = new int[paths];
+        int[] drawn = new int[paths];
+        int rows = 1;
         int t = lookback;
         for (int k = 0; k < days; k++) {
             LocalDate day = start.plusDays(k);
@@ -72,22 +81,45 @@ public final class XgbSimulator {
                 }
                 continue;
             }
-            // Until the first trading step every path is the observed history: one row predicts them all.
-            int rows = t == lookback ? 1 : paths;
             // Calendar and covariates are the same on every path: their splits are decided once per step.
             features.fillShared(day, lastCovariates, shared, 0);
             Forest step = forest.given(width, shared);
-            for (int p = 0; p < rows; p++) {
-                features.fillPath(logClose[p], t, x, p * width);
+            for (int r = 0; r < rows; r++) {
+                features.fillPath(logClose[pathOf[r]], t, x, r * width);
             }
             step.predict(x, rows, width, predicted);
             for (int p = 0; p < paths; p++) {
-                float noise = residuals[(int) (rng.nextDouble() * residuals.length)];
-                logClose[p][t] = logClose[p][t - 1] + predicted[rows == 1 ? 0 : p] + noise;
+                drawn[p] = (int) (rng.nextDouble() * residuals.length);
+                logClose[p][t] = logClose[p][t - 1] + predicted[rowOf[p]] + residuals[drawn[p]];
                 out[p][k] = (float) StrictMath.exp(logClose[p][t]);
             }
+            rows = t == lookback ? rowsByDraw(drawn, rowOf, pathOf) : ownRows(rowOf, pathOf);
             t++;
         }
+    }
+
+    /** After the first trading step: one row per distinct residual drawn, as the paths differ only by it. */
+    private int rowsByDraw(int[] drawn, int[] rowOf, int[] pathOf) {
+        int[] rowOfDraw = new int[residuals.length];
+        Arrays.fill(rowOfDraw, -1);
+        int rows = 0;
+        for (int p = 0; p < drawn.length; p++) {
+            if (rowOfDraw[drawn[p]] < 0) {
+                rowOfDraw[drawn[p]] = rows;
+                pathOf[rows++] = p;
+            }
+            rowOf[p] = rowOfDraw[drawn[p]];
+        }
+        return rows;
+    }
+
+    /** After the second trading step two paths rarely share a history: each path has its own row. */
+    private static int ownRows(int[] rowOf, int[] pathOf) {
+        for (int p = 0; p < rowOf.length; p++) {
+            rowOf[p] = p;
+            pathOf[p] = p;
+        }
+        return rowOf.length;
     }
 
     private float[] lastCovariates(MarketSeries history, Map<String, double[]> covariates) {
