@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A booster's trees evaluated in Java, bit for bit as XGBoost's CPU predictor does: from the base score, each
@@ -12,32 +14,48 @@ import java.util.Arrays;
  * child and otherwise goes left when {@code value < split}. For 150 depth-3 trees this is faster than a native
  * call, which pays a JNI copy and a per-call setup. Immutable, so one forest serves any thread.
  * <p>
- * Layout for speed: every tree is walked a fixed number of steps (its depth) with no data-dependent branch, a
- * leaf pointing to itself; trees are the outer loop, so one tree's nodes stay in cache across all rows. Rows
- * with a missing feature take a branching walk, since a NaN must follow each node's default direction.
+ * Layout for speed ({@link ForestLayout}): each tree is a complete binary tree in heap order, walked its depth
+ * in steps with no data-dependent branch; trees are the outer loop, so one tree's nodes stay in cache across
+ * all rows. A split is one long, its threshold's {@link #orderKey} and its feature, and a row's values are
+ * compared as order keys: one load per node and an int comparison. Rows with a missing feature take a slower
+ * walk, since a NaN must follow each node's default direction.
  */
 final class Forest {
+    /** Order key of a padding split: below every value's key, so every row goes right. */
+    static final int PAD = Integer.MIN_VALUE;
+
     private final float base;
-    private final int[] roots;
-    private final int[] depths;
-    // One slot per node of every tree: its split feature and threshold, and its children at 2n (left) and
-    // 2n + 1 (right). A leaf is its own child and holds its value in leaf.
-    private final int[] feature;
-    private final float[] split;
-    private final int[] children;
-    private final int[] missing;
+    private final int[] depth;
+    // Tree t's nodes are nodes[nodeAt[t] ..] in heap order, its leaves leaf[leafAt[t] ..] left to right.
+    private final int[] nodeAt;
+    private final int[] leafAt;
+    private final long[] nodes;
+    private final boolean[] defaultLeft;
     private final float[] leaf;
 
-    private Forest(float base, int[] roots, int[] depths, int[] feature, float[] split, int[] children,
-                   int[] missing, float[] leaf) {
+    Forest(float base, int[] depth, int[] nodeAt, int[] leafAt, long[] nodes, boolean[] defaultLeft, float[] leaf) {
         this.base = base;
-        this.roots = roots;
-        this.depths = depths;
-        this.feature = feature;
-        this.split = split;
-        this.children = children;
-        this.missing = missing;
+        this.depth = depth;
+        this.nodeAt = nodeAt;
+        this.leafAt = leafAt;
+        this.nodes = nodes;
+        this.defaultLeft = defaultLeft;
         this.leaf = leaf;
+    }
+
+    /** A split as stored: the order key of its threshold in the high half, its feature in the low half. */
+    static long node(int splitKey, int feature) {
+        return (long) splitKey << 32 | feature;
+    }
+
+    /**
+     * An int that orders floats other than NaN as {@code <} does, -0 and +0 alike: the magnitude's bits,
+     * negated for a negative value. It never reaches {@link #PAD}.
+     */
+    static int orderKey(float v) {
+        int bits = Float.floatToRawIntBits(v);
+        int magnitude = bits & 0x7fffffff;
+        return bits < 0 ? -magnitude : magnitude;
     }
 
     /**
@@ -59,51 +77,11 @@ final class Forest {
         }
         // Stored as "[-4.7969897E-4]": the shortest decimal that reads back as the exact float.
         float base = Float.parseFloat(param.get("base_score").asText().replaceAll("[\\[\\]]", ""));
-        JsonNode trees = learner.get("gradient_booster").get("model").get("trees");
-        int nodes = 0;
-        for (JsonNode tree : trees) {
-            nodes += tree.get("left_children").size();
+        List<JsonTree> trees = new ArrayList<>();
+        for (JsonNode tree : learner.get("gradient_booster").get("model").get("trees")) {
+            trees.add(new JsonTree(tree));
         }
-        int[] roots = new int[trees.size()];
-        int[] depths = new int[trees.size()];
-        int[] feature = new int[nodes];
-        float[] split = new float[nodes];
-        int[] children = new int[2 * nodes];
-        int[] missing = new int[nodes];
-        float[] leaf = new float[nodes];
-        int at = 0;
-        for (int t = 0; t < roots.length; t++) {
-            JsonNode tree = trees.get(t);
-            int root = at;
-            roots[t] = root;
-            int[] depth = new int[tree.get("left_children").size()];
-            for (int n = 0; n < depth.length; n++, at++) {
-                if (tree.get("split_type").get(n).asInt() != 0) {
-                    throw new IllegalArgumentException("xgboost forest supports numerical splits only");
-                }
-                int l = tree.get("left_children").get(n).asInt();
-                int r = tree.get("right_children").get(n).asInt();
-                // Shortest float decimals: reading them through double gives the same float.
-                float condition = (float) tree.get("split_conditions").get(n).asDouble();
-                if (l < 0) {
-                    children[2 * at] = at;
-                    children[2 * at + 1] = at;
-                    missing[at] = at;
-                    leaf[at] = condition;
-                    depths[t] = Math.max(depths[t], depth[n]);
-                } else {
-                    feature[at] = tree.get("split_indices").get(n).asInt();
-                    split[at] = condition;
-                    children[2 * at] = root + l;
-                    children[2 * at + 1] = root + r;
-                    missing[at] = tree.get("default_left").get(n).asInt() != 0 ? root + l : root + r;
-                    // Children follow their parent in XGBoost's node order.
-                    depth[l] = depth[n] + 1;
-                    depth[r] = depth[n] + 1;
-                }
-            }
-        }
-        return new Forest(base, roots, depths, feature, split, children, missing, leaf);
+        return ForestLayout.forest(base, trees);
     }
 
     /**
@@ -113,100 +91,231 @@ final class Forest {
      * reads only features below {@code first}: its rows may be that narrow.
      */
     Forest given(int first, float[] fixed) {
-        int[] newRoots = new int[roots.length];
-        int[] newDepths = new int[roots.length];
-        Copy copy = new Copy(feature.length);
-        for (int t = 0; t < roots.length; t++) {
-            newRoots[t] = copy.subtree(this, decide(roots[t], first, fixed), first, fixed);
-            newDepths[t] = copy.depth;
+        List<Fixed> trees = new ArrayList<>(depth.length);
+        for (int t = 0; t < depth.length; t++) {
+            trees.add(new Fixed(t, first, fixed));
         }
-        return new Forest(base, newRoots, newDepths, copy.feature, copy.split, copy.children, copy.missing,
-                copy.leaf);
-    }
-
-    /** The first node at or below {@code n} whose split is not on a fixed feature. */
-    private int decide(int n, int first, float[] fixed) {
-        while (children[2 * n] != n && feature[n] >= first) {
-            n = next(n, fixed[feature[n] - first]);
-        }
-        return n;
-    }
-
-    private int next(int n, float v) {
-        return Float.isNaN(v) ? missing[n] : children[2 * n + (v < split[n] ? 0 : 1)];
-    }
-
-    /** Arrays of a specialised forest, filled tree by tree; {@code depth} is the last tree's depth. */
-    private static final class Copy {
-        final int[] feature;
-        final float[] split;
-        final int[] children;
-        final int[] missing;
-        final float[] leaf;
-        int size;
-        int depth;
-
-        Copy(int capacity) {
-            feature = new int[capacity];
-            split = new float[capacity];
-            children = new int[2 * capacity];
-            missing = new int[capacity];
-            leaf = new float[capacity];
-        }
-
-        int subtree(Forest from, int n, int first, float[] fixed) {
-            depth = 0;
-            return node(from, n, 0, first, fixed);
-        }
-
-        private int node(Forest from, int n, int level, int first, float[] fixed) {
-            int at = size++;
-            if (from.children[2 * n] == n) {
-                children[2 * at] = at;
-                children[2 * at + 1] = at;
-                missing[at] = at;
-                leaf[at] = from.leaf[n];
-                depth = Math.max(depth, level);
-                return at;
-            }
-            int l = from.children[2 * n];
-            int r = from.children[2 * n + 1];
-            feature[at] = from.feature[n];
-            split[at] = from.split[n];
-            children[2 * at] = node(from, from.decide(l, first, fixed), level + 1, first, fixed);
-            children[2 * at + 1] = node(from, from.decide(r, first, fixed), level + 1, first, fixed);
-            missing[at] = from.missing[n] == l ? children[2 * at] : children[2 * at + 1];
-            return at;
-        }
+        return ForestLayout.forest(base, trees);
     }
 
     /** Writes the prediction of each of the first {@code count} rows of {@code x} (row-major) to {@code out}. */
     void predict(float[] x, int count, int width, float[] out) {
+        int[] keys = new int[count * width];
         boolean complete = true;
-        for (int i = 0; i < count * width; i++) {
+        for (int i = 0; i < keys.length; i++) {
             complete &= !Float.isNaN(x[i]);
+            keys[i] = orderKey(x[i]);
         }
         Arrays.fill(out, 0, count, base);
-        int[] node = new int[count];
-        for (int t = 0; t < roots.length; t++) {
-            Arrays.fill(node, roots[t]);
-            // Level by level across all rows: each row's step is independent of the others', so they overlap.
-            for (int d = 0; d < depths[t]; d++) {
-                if (complete) {
-                    for (int row = 0, offset = 0; row < count; row++, offset += width) {
-                        int n = node[row];
-                        node[row] = children[2 * n + (x[offset + feature[n]] < split[n] ? 0 : 1)];
-                    }
-                } else {
-                    for (int row = 0, offset = 0; row < count; row++, offset += width) {
-                        int n = node[row];
-                        node[row] = next(n, x[offset + feature[n]]);
-                    }
+        for (int t = 0; t < depth.length; t++) {
+            if (complete) {
+                add(t, keys, count, width, out);
+            } else {
+                addWithMissing(t, x, count, width, out);
+            }
+        }
+    }
+
+    /** Adds tree t's leaf to each row's sum; the usual depths are unrolled, so a row's walk is straight code. */
+    private void add(int t, int[] keys, int count, int width, float[] out) {
+        int at = nodeAt[t];
+        int leaves = leafAt[t];
+        switch (depth[t]) {
+            case 0 -> {
+                float v = leaf[leaves];
+                for (int row = 0; row < count; row++) {
+                    out[row] += v;
                 }
             }
-            for (int row = 0; row < count; row++) {
-                out[row] += leaf[node[row]];
+            case 1 -> {
+                for (int row = 0, o = 0; row < count; row++, o += width) {
+                    out[row] += leaf[leaves + right(keys, o, nodes[at])];
+                }
             }
+            case 2 -> {
+                for (int row = 0, o = 0; row < count; row++, o += width) {
+                    int i = 1 + right(keys, o, nodes[at]);
+                    i = 2 * i + 1 + right(keys, o, nodes[at + i]);
+                    out[row] += leaf[leaves + i - 3];
+                }
+            }
+            case 3 -> {
+                for (int row = 0, o = 0; row < count; row++, o += width) {
+                    int i = 1 + right(keys, o, nodes[at]);
+                    i = 2 * i + 1 + right(keys, o, nodes[at + i]);
+                    i = 2 * i + 1 + right(keys, o, nodes[at + i]);
+                    out[row] += leaf[leaves + i - 7];
+                }
+            }
+            default -> {
+                int bottom = (1 << depth[t]) - 1;
+                for (int row = 0, o = 0; row < count; row++, o += width) {
+                    int i = 0;
+                    while (i < bottom) {
+                        i = 2 * i + 1 + right(keys, o, nodes[at + i]);
+                    }
+                    out[row] += leaf[leaves + i - bottom];
+                }
+            }
+        }
+    }
+
+    /** 1 if the row at {@code o} goes right at {@code node}, else 0. */
+    private static int right(int[] keys, int o, long node) {
+        return keys[o + (int) node] < (int) (node >> 32) ? 0 : 1;
+    }
+
+    private void addWithMissing(int t, float[] x, int count, int width, float[] out) {
+        int bottom = (1 << depth[t]) - 1;
+        for (int row = 0, o = 0; row < count; row++, o += width) {
+            int i = 0;
+            while (i < bottom) {
+                int n = nodeAt[t] + i;
+                i = 2 * i + (goesRight(n, x[o + (int) nodes[n]]) ? 2 : 1);
+            }
+            out[row] += leaf[leafAt[t] + i - bottom];
+        }
+    }
+
+    private boolean goesRight(int n, float v) {
+        return Float.isNaN(v) ? !defaultLeft[n] : orderKey(v) >= (int) (nodes[n] >> 32);
+    }
+
+    /** One tree of XGBoost's JSON model; a node is a leaf when it has no children, its value then the leaf's. */
+    private static final class JsonTree implements ForestLayout.Tree {
+        private final int[] left;
+        private final int[] right;
+        private final int[] feature;
+        private final float[] condition;
+        private final boolean[] defaultLeft;
+
+        JsonTree(JsonNode tree) {
+            int size = tree.get("left_children").size();
+            left = new int[size];
+            right = new int[size];
+            feature = new int[size];
+            condition = new float[size];
+            defaultLeft = new boolean[size];
+            for (int n = 0; n < size; n++) {
+                if (tree.get("split_type").get(n).asInt() != 0) {
+                    throw new IllegalArgumentException("xgboost forest supports numerical splits only");
+                }
+                left[n] = tree.get("left_children").get(n).asInt();
+                right[n] = tree.get("right_children").get(n).asInt();
+                feature[n] = tree.get("split_indices").get(n).asInt();
+                // Shortest float decimals: reading them through double gives the same float.
+                condition[n] = (float) tree.get("split_conditions").get(n).asDouble();
+                defaultLeft[n] = tree.get("default_left").get(n).asInt() != 0;
+            }
+        }
+
+        @Override
+        public int root() {
+            return 0;
+        }
+
+        @Override
+        public boolean isLeaf(int n) {
+            return left[n] < 0;
+        }
+
+        @Override
+        public int left(int n) {
+            return left[n];
+        }
+
+        @Override
+        public int right(int n) {
+            return right[n];
+        }
+
+        @Override
+        public int feature(int n) {
+            return feature[n];
+        }
+
+        @Override
+        public int splitKey(int n) {
+            return orderKey(condition[n]);
+        }
+
+        @Override
+        public boolean defaultLeft(int n) {
+            return defaultLeft[n];
+        }
+
+        @Override
+        public float value(int n) {
+            return condition[n];
+        }
+    }
+
+    /**
+     * Tree t of this forest with every split on a feature from {@code first} on, and every padding split,
+     * followed to the child its fixed value takes. Nodes are heap positions; those from the bottom are leaves.
+     */
+    private final class Fixed implements ForestLayout.Tree {
+        private final int at;
+        private final int bottom;
+        private final int first;
+        private final float[] fixed;
+        private final int t;
+
+        Fixed(int t, int first, float[] fixed) {
+            this.t = t;
+            this.at = nodeAt[t];
+            this.bottom = (1 << depth[t]) - 1;
+            this.first = first;
+            this.fixed = fixed;
+        }
+
+        @Override
+        public int root() {
+            return decide(0);
+        }
+
+        @Override
+        public boolean isLeaf(int n) {
+            return n >= bottom;
+        }
+
+        @Override
+        public int left(int n) {
+            return decide(2 * n + 1);
+        }
+
+        @Override
+        public int right(int n) {
+            return decide(2 * n + 2);
+        }
+
+        @Override
+        public int feature(int n) {
+            return (int) nodes[at + n];
+        }
+
+        @Override
+        public int splitKey(int n) {
+            return (int) (nodes[at + n] >> 32);
+        }
+
+        @Override
+        public boolean defaultLeft(int n) {
+            return defaultLeft[at + n];
+        }
+
+        @Override
+        public float value(int n) {
+            return leaf[leafAt[t] + n - bottom];
+        }
+
+        /** The first node at or below {@code n} that is a leaf or splits on a feature that is not fixed. */
+        private int decide(int n) {
+            while (n < bottom && (splitKey(n) == PAD || feature(n) >= first)) {
+                boolean right = splitKey(n) == PAD || goesRight(at + n, fixed[feature(n) - first]);
+                n = 2 * n + (right ? 2 : 1);
+            }
+            return n;
         }
     }
 }

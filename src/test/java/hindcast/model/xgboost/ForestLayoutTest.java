@@ -1,0 +1,103 @@
+package hindcast.model.xgboost;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ForestLayoutTest {
+    /** Nodes as arrays; a node without children (left = -1) is a leaf whose value is its condition. */
+    private record Tree(int[] left, int[] right, int[] feature, float[] condition, boolean[] defaultLeft)
+            implements ForestLayout.Tree {
+        @Override
+        public int root() {
+            return 0;
+        }
+
+        @Override
+        public boolean isLeaf(int n) {
+            return left[n] < 0;
+        }
+
+        @Override
+        public int left(int n) {
+            return left[n];
+        }
+
+        @Override
+        public int right(int n) {
+            return right[n];
+        }
+
+        @Override
+        public int feature(int n) {
+            return feature[n];
+        }
+
+        @Override
+        public int splitKey(int n) {
+            return Forest.orderKey(condition[n]);
+        }
+
+        @Override
+        public boolean defaultLeft(int n) {
+            return defaultLeft[n];
+        }
+
+        @Override
+        public float value(int n) {
+            return condition[n];
+        }
+    }
+
+    /**
+     * base 0.5; tree 1: x0 < 0.5 (missing: left) ? 1 : (x1 < 0 (missing: right) ? 2 : 3), a leaf above the
+     * bottom level; tree 2: the single leaf 0.25.
+     */
+    private static final Forest FOREST = ForestLayout.forest(0.5f, List.of(
+            new Tree(new int[] {1, -1, 3, -1, -1}, new int[] {2, -1, 4, -1, -1}, new int[] {0, 0, 1, 0, 0},
+                    new float[] {0.5f, 1, 0f, 2, 3}, new boolean[] {true, false, false, false, false}),
+            new Tree(new int[] {-1}, new int[] {-1}, new int[] {0}, new float[] {0.25f}, new boolean[] {false})));
+
+    @Test
+    void rowsReachTheLeavesTheirValuesChoose() {
+        // -0 < 0 is false: -0 goes right, as in XGBoost's float comparison.
+        float[] x = {0.2f, 9, 0.5f, -1, 0.7f, -0f};
+        float[] out = new float[3];
+        FOREST.predict(x, 3, 2, out);
+        assertArrayEquals(new float[] {1.75f, 2.75f, 3.75f}, out);
+    }
+
+    @Test
+    void aMissingValueTakesTheDefaultChild() {
+        float[] x = {Float.NaN, 5, 0.9f, Float.NaN, 0.5f, -1};
+        float[] out = new float[3];
+        FOREST.predict(x, 3, 2, out);
+        assertArrayEquals(new float[] {1.75f, 3.75f, 2.75f}, out);
+    }
+
+    @Test
+    void fixedFeaturesAreDecidedOnceAndRowsMayOmitThem() {
+        float[] out = new float[2];
+        FOREST.given(1, new float[] {-1}).predict(new float[] {0.2f, 0.6f}, 2, 1, out);
+        assertArrayEquals(new float[] {1.75f, 2.75f}, out);
+        FOREST.given(1, new float[] {Float.NaN}).predict(new float[] {0.2f, 0.6f}, 2, 1, out);
+        assertArrayEquals(new float[] {1.75f, 3.75f}, out);
+        FOREST.given(0, new float[] {0.6f, 1}).predict(new float[0], 2, 0, out);
+        assertArrayEquals(new float[] {3.75f, 3.75f}, out);
+    }
+
+    @Test
+    void orderKeysOrderFloatsAsLessThanDoes() {
+        float[] values = {Float.NEGATIVE_INFINITY, -Float.MAX_VALUE, -1.5f, -Float.MIN_NORMAL, -Float.MIN_VALUE,
+            -0f, 0f, Float.MIN_VALUE, Float.MIN_NORMAL, 1e-3f, 1.5f, Float.MAX_VALUE, Float.POSITIVE_INFINITY};
+        for (float a : values) {
+            assertTrue(Forest.orderKey(a) > Forest.PAD, "key of " + a);
+            for (float b : values) {
+                assertEquals(a < b, Forest.orderKey(a) < Forest.orderKey(b), a + " < " + b);
+            }
+        }
+    }
+}
