@@ -85,17 +85,39 @@ final class Forest {
     }
 
     /**
-     * This forest for rows whose features {@code first, first + 1, ...} all equal {@code fixed}: each split on
-     * one of them is decided here, once, instead of in every row. A row reaches the same leaf of every tree as
-     * in the full forest and the leaves are summed in the same order, so predictions keep every bit. The result
-     * reads only features below {@code first}: its rows may be that narrow.
+     * This forest for a block of rows known in advance: in every row, feature f lies in [low[f], high[f]], or
+     * is missing if both are NaN; any other pair (such as +inf, -inf) says nothing. Each split whose side these
+     * bounds settle for every row is decided here, once, instead of in every row: a row reaches the same leaf of
+     * every tree as in the full forest, and the leaves are summed in the same order, so predictions keep every
+     * bit. No split of the result reads a feature with low[f] == high[f] or both NaN: rows may leave it out.
      */
-    Forest given(int first, float[] fixed) {
-        List<Fixed> trees = new ArrayList<>(depth.length);
+    Forest given(float[] low, float[] high) {
+        List<Bounded> trees = new ArrayList<>(depth.length);
         for (int t = 0; t < depth.length; t++) {
-            trees.add(new Fixed(t, first, fixed));
+            trees.add(new Bounded(t, low, high));
         }
         return ForestLayout.forest(base, trees);
+    }
+
+    /**
+     * The bounds {@link #given} takes of the first {@code width} features of rows [0, count) of x: [min, max]
+     * if no row misses the feature, NaN and NaN if every row does, else +inf and -inf.
+     */
+    static void bounds(float[] x, int count, int width, float[] low, float[] high) {
+        for (int f = 0; f < width; f++) {
+            float min = Float.POSITIVE_INFINITY;
+            float max = Float.NEGATIVE_INFINITY;
+            int missing = 0;
+            for (int i = f; i < count * width; i += width) {
+                float v = x[i];
+                missing += Float.isNaN(v) ? 1 : 0;
+                min = v < min ? v : min;
+                max = v > max ? v : max;
+            }
+            boolean none = missing == count;
+            low[f] = none ? Float.NaN : missing > 0 ? Float.POSITIVE_INFINITY : min;
+            high[f] = none ? Float.NaN : missing > 0 ? Float.NEGATIVE_INFINITY : max;
+        }
     }
 
     /** Writes the prediction of each of the first {@code count} rows of {@code x} (row-major) to {@code out}. */
@@ -251,22 +273,22 @@ final class Forest {
     }
 
     /**
-     * Tree t of this forest with every split on a feature from {@code first} on, and every padding split,
-     * followed to the child its fixed value takes. Nodes are heap positions; those from the bottom are leaves.
+     * Tree t of this forest with every split that bounds settle, and every padding split, followed to the child
+     * all rows take. Nodes are heap positions; those from the bottom are leaves.
      */
-    private final class Fixed implements ForestLayout.Tree {
+    private final class Bounded implements ForestLayout.Tree {
+        private final int t;
         private final int at;
         private final int bottom;
-        private final int first;
-        private final float[] fixed;
-        private final int t;
+        private final float[] low;
+        private final float[] high;
 
-        Fixed(int t, int first, float[] fixed) {
+        Bounded(int t, float[] low, float[] high) {
             this.t = t;
             this.at = nodeAt[t];
             this.bottom = (1 << depth[t]) - 1;
-            this.first = first;
-            this.fixed = fixed;
+            this.low = low;
+            this.high = high;
         }
 
         @Override
@@ -309,13 +331,32 @@ final class Forest {
             return leaf[leafAt[t] + n - bottom];
         }
 
-        /** The first node at or below {@code n} that is a leaf or splits on a feature that is not fixed. */
+        /** The first node at or below {@code n} that is a leaf or a split the bounds leave open. */
         private int decide(int n) {
-            while (n < bottom && (splitKey(n) == PAD || feature(n) >= first)) {
-                boolean right = splitKey(n) == PAD || goesRight(at + n, fixed[feature(n) - first]);
-                n = 2 * n + (right ? 2 : 1);
+            while (n < bottom) {
+                int child = settled(n);
+                if (child == 0) {
+                    return n;
+                }
+                n = 2 * n + child;
             }
             return n;
+        }
+
+        /** 1 if every row goes left at split n, 2 if every row goes right, 0 if the bounds do not tell. */
+        private int settled(int n) {
+            if (splitKey(n) == PAD) {
+                return 2;
+            }
+            float lo = low[feature(n)];
+            float hi = high[feature(n)];
+            if (Float.isNaN(lo) && Float.isNaN(hi)) {
+                return defaultLeft(n) ? 1 : 2;
+            }
+            if (!(lo <= hi)) {
+                return 0;
+            }
+            return orderKey(lo) >= splitKey(n) ? 2 : orderKey(hi) < splitKey(n) ? 1 : 0;
         }
     }
 }

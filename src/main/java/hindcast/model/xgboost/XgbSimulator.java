@@ -13,9 +13,10 @@ import java.util.Map;
  * by its own simulated ones, plus a residual bootstrapped from the fit's out-of-sample pool. All paths of a
  * step share one feature matrix, predicted by the booster's trees in Java ({@link Forest}); the first trading
  * step predicts a single row, since all paths start from one history, and the second one row per residual drawn
- * on the first. The calendar and covariate features are
- * the same on every path of a step, so their splits are decided once per step ({@link Forest#given}) and the
- * rows hold only the path features. A weekend day repeats the previous price.
+ * on the first. Each step first decides the splits that send all its rows the same way ({@link Forest#given}):
+ * those on the calendar and covariates, the same on every path, which the rows then leave out, and those on a
+ * path feature outside its range over the rows (a 14-day lag, for one, is still observed history). A weekend
+ * day repeats the previous price.
  * <p>
  * Holds no native resource and no mutable state: one simulator serves any number of threads.
  */
@@ -49,7 +50,9 @@ public final class XgbSimulator {
         int paths = out.length;
         int days = out[0].length;
         int width = features.pathWidth();
-        float[] shared = new float[features.width() - width];
+        // Per step, the range of each feature over the rows: it decides the splits that send all rows one way.
+        float[] low = new float[features.width()];
+        float[] high = new float[features.width()];
         float[] lastCovariates = lastCovariates(history, covariates);
 
         // Each path's log closes: the observed tail, then one slot per simulated trading day.
@@ -81,13 +84,14 @@ public final class XgbSimulator {
                 }
                 continue;
             }
-            // Calendar and covariates are the same on every path: their splits are decided once per step.
-            features.fillShared(day, lastCovariates, shared, 0);
-            Forest step = forest.given(width, shared);
+            // Calendar and covariates are the same on every path: rows leave them out.
+            features.fillShared(day, lastCovariates, low, width);
+            System.arraycopy(low, width, high, width, low.length - width);
             for (int r = 0; r < rows; r++) {
                 features.fillPath(logClose[pathOf[r]], t, x, r * width);
             }
-            step.predict(x, rows, width, predicted);
+            Forest.bounds(x, rows, width, low, high);
+            forest.given(low, high).predict(x, rows, width, predicted);
             for (int p = 0; p < paths; p++) {
                 drawn[p] = (int) (rng.nextDouble() * residuals.length);
                 logClose[p][t] = logClose[p][t - 1] + predicted[rowOf[p]] + residuals[drawn[p]];

@@ -79,14 +79,33 @@ class ForestLayoutTest {
     }
 
     @Test
-    void fixedFeaturesAreDecidedOnceAndRowsMayOmitThem() {
+    void boundsDecideTheSplitsTheySettleAndRowsMayOmitFixedFeatures() {
+        float inf = Float.POSITIVE_INFINITY;
         float[] out = new float[2];
-        FOREST.given(1, new float[] {-1}).predict(new float[] {0.2f, 0.6f}, 2, 1, out);
+        // x0 unknown, x1 = -1 in every row: rows hold x0 only.
+        FOREST.given(new float[] {inf, -1}, new float[] {-inf, -1}).predict(new float[] {0.2f, 0.6f}, 2, 1, out);
         assertArrayEquals(new float[] {1.75f, 2.75f}, out);
-        FOREST.given(1, new float[] {Float.NaN}).predict(new float[] {0.2f, 0.6f}, 2, 1, out);
+        // x1 missing in every row: its default, right.
+        FOREST.given(new float[] {inf, Float.NaN}, new float[] {-inf, Float.NaN})
+                .predict(new float[] {0.2f, 0.6f}, 2, 1, out);
         assertArrayEquals(new float[] {1.75f, 3.75f}, out);
-        FOREST.given(0, new float[] {0.6f, 1}).predict(new float[0], 2, 0, out);
-        assertArrayEquals(new float[] {3.75f, 3.75f}, out);
+        // x0 in [0.5, 0.9] and x1 in [-2, -1]: every row right, then left, whatever it holds.
+        FOREST.given(new float[] {0.5f, -2}, new float[] {0.9f, -1}).predict(new float[0], 2, 0, out);
+        assertArrayEquals(new float[] {2.75f, 2.75f}, out);
+        // Ranges across the thresholds decide nothing.
+        FOREST.given(new float[] {0.4f, -1}, new float[] {0.9f, 1}).predict(new float[] {0.45f, 1, 0.6f, -0.5f}, 2, 2, out);
+        assertArrayEquals(new float[] {1.75f, 2.75f}, out);
+    }
+
+    @Test
+    void boundsOfABlock() {
+        float[] x = {1, Float.NaN, 3, 0.5f, Float.NaN, -2, Float.NaN, Float.NaN, 2};
+        float[] low = new float[3];
+        float[] high = new float[3];
+        Forest.bounds(x, 3, 3, low, high);
+        // Columns: one row missing, all missing, none missing.
+        assertArrayEquals(new float[] {Float.POSITIVE_INFINITY, Float.NaN, -2}, low);
+        assertArrayEquals(new float[] {Float.NEGATIVE_INFINITY, Float.NaN, 3}, high);
     }
 
     @Test

@@ -48,11 +48,13 @@ class ForestTest {
     }
 
     /**
-     * A forest with the calendar and covariate fixed, on rows holding only the path features, predicts exactly
-     * what the full forest predicts on the full rows: for a present and for a missing covariate.
+     * Blocks of training rows, long and short, given the calendar and covariate of their first row (present or
+     * missing) and the bounds of their path features: the forest given those bounds, on rows holding only the
+     * path features, predicts exactly what the full forest predicts on the full rows. A short block's narrow
+     * bounds decide many path splits too; a block with a path feature missing in one row decides none on it.
      */
     @Test
-    void fixingTheSharedFeaturesKeepsEveryBit() {
+    void aForestGivenBoundsKeepsEveryBit() {
         MarketSeries series = Synthetic.series(1500, 11);
         Map<String, double[]> cov = Synthetic.covariates(series, 12);
         XgbFit fit = new XgbTrainer(FEATURES, XgbParams.defaults()).fit(series, cov, series.date(1200));
@@ -61,22 +63,32 @@ class ForestTest {
         int width = rows.width();
         int first = FEATURES.pathWidth();
         for (int from : new int[] {300, 1000}) {
-            for (float covariate : new float[] {rows.x()[from * width + width - 1], Float.NaN}) {
-                float[] fixed = Arrays.copyOfRange(rows.x(), from * width + first, (from + 1) * width);
-                fixed[fixed.length - 1] = covariate;
-                float[] full = rows.x().clone();
-                float[] narrow = new float[rows.count() * first];
-                for (int i = 0; i < rows.count(); i++) {
-                    System.arraycopy(fixed, 0, full, i * width + first, fixed.length);
-                    System.arraycopy(rows.x(), i * width, narrow, i * first, first);
-                }
-                float[] expected = new float[rows.count()];
-                forest.predict(full, rows.count(), width, expected);
-                float[] actual = new float[rows.count()];
-                forest.given(first, fixed).predict(narrow, rows.count(), first, actual);
-                for (int i = 0; i < rows.count(); i++) {
-                    assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]),
-                            "row " + i + " with the shared features of row " + from + ", covariate " + covariate);
+            for (int count : new int[] {1, 20, rows.count() - from}) {
+                for (boolean missing : new boolean[] {false, true}) {
+                    float[] full = Arrays.copyOfRange(rows.x(), from * width, (from + count) * width);
+                    float[] narrow = new float[count * first];
+                    for (int i = 0; i < count; i++) {
+                        System.arraycopy(full, 0, full, i * width + first, width - first);
+                        if (missing) {
+                            full[i * width + width - 1] = Float.NaN;
+                        }
+                        System.arraycopy(full, i * width, narrow, i * first, first);
+                    }
+                    if (missing && count > 1) {
+                        full[width] = Float.NaN;
+                        narrow[first] = Float.NaN;
+                    }
+                    float[] low = Arrays.copyOf(full, width);
+                    float[] high = low.clone();
+                    Forest.bounds(narrow, count, first, low, high);
+                    float[] expected = new float[count];
+                    forest.predict(full, count, width, expected);
+                    float[] actual = new float[count];
+                    forest.given(low, high).predict(narrow, count, first, actual);
+                    for (int i = 0; i < count; i++) {
+                        assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]),
+                                "row " + i + " of " + count + " from " + from + (missing ? ", missing" : ""));
+                    }
                 }
             }
         }
