@@ -54,8 +54,9 @@ final class Forest {
      */
     static int orderKey(float v) {
         int bits = Float.floatToRawIntBits(v);
-        int magnitude = bits & 0x7fffffff;
-        return bits < 0 ? -magnitude : magnitude;
+        int sign = bits >> 31;
+        // Negates without a branch, which random signs would mispredict: (m ^ -1) + 1 == -m.
+        return ((bits & 0x7fffffff) ^ sign) - sign;
     }
 
     /**
@@ -120,13 +121,17 @@ final class Forest {
         }
     }
 
-    /** Writes the prediction of each of the first {@code count} rows of {@code x} (row-major) to {@code out}. */
-    void predict(float[] x, int count, int width, float[] out) {
-        int[] keys = new int[count * width];
+    /**
+     * Writes the prediction of each of the first {@code count} rows of {@code x} (row-major) to {@code out}.
+     * {@code keys} is scratch space for {@code count * width} values: a caller predicting block after block
+     * passes the same array, which stays in cache, where a fresh one would be written to cold memory.
+     */
+    void predict(float[] x, int count, int width, float[] out, int[] keys) {
         boolean complete = true;
-        for (int i = 0; i < keys.length; i++) {
-            complete &= !Float.isNaN(x[i]);
-            keys[i] = orderKey(x[i]);
+        for (int i = 0; i < count * width; i++) {
+            float v = x[i];
+            complete &= v == v;
+            keys[i] = orderKey(v);
         }
         Arrays.fill(out, 0, count, base);
         for (int t = 0; t < depth.length; t++) {

@@ -66,6 +66,7 @@ public final class XgbSimulator {
         }
 
         float[] x = new float[paths * width];
+        int[] keys = new int[paths * width];
         float[] predicted = new float[paths];
         float lastClose = (float) history.lastClose();
         // Paths with one history share one feature row: every path until the first trading step, then those
@@ -91,7 +92,7 @@ public final class XgbSimulator {
                 features.fillPath(logClose[pathOf[r]], t, x, r * width);
             }
             Forest.bounds(x, rows, width, low, high);
-            forest.given(low, high).predict(x, rows, width, predicted);
+            forest.given(low, high).predict(x, rows, width, predicted, keys);
             for (int p = 0; p < paths; p++) {
                 drawn[p] = (int) (rng.nextDouble() * residuals.length);
                 logClose[p][t] = logClose[p][t - 1] + predicted[rowOf[p]] + residuals[drawn[p]];

@@ -64,37 +64,31 @@ class ForestLayoutTest {
     @Test
     void rowsReachTheLeavesTheirValuesChoose() {
         // -0 < 0 is false: -0 goes right, as in XGBoost's float comparison.
-        float[] x = {0.2f, 9, 0.5f, -1, 0.7f, -0f};
-        float[] out = new float[3];
-        FOREST.predict(x, 3, 2, out);
-        assertArrayEquals(new float[] {1.75f, 2.75f, 3.75f}, out);
+        assertArrayEquals(new float[] {1.75f, 2.75f, 3.75f}, predict(FOREST, 3, 2, 0.2f, 9, 0.5f, -1, 0.7f, -0f));
     }
 
     @Test
     void aMissingValueTakesTheDefaultChild() {
-        float[] x = {Float.NaN, 5, 0.9f, Float.NaN, 0.5f, -1};
-        float[] out = new float[3];
-        FOREST.predict(x, 3, 2, out);
-        assertArrayEquals(new float[] {1.75f, 3.75f, 2.75f}, out);
+        float nan = Float.NaN;
+        assertArrayEquals(new float[] {1.75f, 3.75f, 2.75f}, predict(FOREST, 3, 2, nan, 5, 0.9f, nan, 0.5f, -1));
     }
 
     @Test
     void boundsDecideTheSplitsTheySettleAndRowsMayOmitFixedFeatures() {
         float inf = Float.POSITIVE_INFINITY;
-        float[] out = new float[2];
+        float nan = Float.NaN;
         // x0 unknown, x1 = -1 in every row: rows hold x0 only.
-        FOREST.given(new float[] {inf, -1}, new float[] {-inf, -1}).predict(new float[] {0.2f, 0.6f}, 2, 1, out);
-        assertArrayEquals(new float[] {1.75f, 2.75f}, out);
+        Forest given = FOREST.given(new float[] {inf, -1}, new float[] {-inf, -1});
+        assertArrayEquals(new float[] {1.75f, 2.75f}, predict(given, 2, 1, 0.2f, 0.6f));
         // x1 missing in every row: its default, right.
-        FOREST.given(new float[] {inf, Float.NaN}, new float[] {-inf, Float.NaN})
-                .predict(new float[] {0.2f, 0.6f}, 2, 1, out);
-        assertArrayEquals(new float[] {1.75f, 3.75f}, out);
+        given = FOREST.given(new float[] {inf, nan}, new float[] {-inf, nan});
+        assertArrayEquals(new float[] {1.75f, 3.75f}, predict(given, 2, 1, 0.2f, 0.6f));
         // x0 in [0.5, 0.9] and x1 in [-2, -1]: every row right, then left, whatever it holds.
-        FOREST.given(new float[] {0.5f, -2}, new float[] {0.9f, -1}).predict(new float[0], 2, 0, out);
-        assertArrayEquals(new float[] {2.75f, 2.75f}, out);
+        given = FOREST.given(new float[] {0.5f, -2}, new float[] {0.9f, -1});
+        assertArrayEquals(new float[] {2.75f, 2.75f}, predict(given, 2, 0));
         // Ranges across the thresholds decide nothing.
-        FOREST.given(new float[] {0.4f, -1}, new float[] {0.9f, 1}).predict(new float[] {0.45f, 1, 0.6f, -0.5f}, 2, 2, out);
-        assertArrayEquals(new float[] {1.75f, 2.75f}, out);
+        given = FOREST.given(new float[] {0.4f, -1}, new float[] {0.9f, 1});
+        assertArrayEquals(new float[] {1.75f, 2.75f}, predict(given, 2, 2, 0.45f, 1, 0.6f, -0.5f));
     }
 
     @Test
@@ -118,5 +112,11 @@ class ForestLayoutTest {
                 assertEquals(a < b, Forest.orderKey(a) < Forest.orderKey(b), a + " < " + b);
             }
         }
+    }
+
+    private static float[] predict(Forest forest, int count, int width, float... x) {
+        float[] out = new float[count];
+        forest.predict(x, count, width, out, new int[x.length]);
+        return out;
     }
 }

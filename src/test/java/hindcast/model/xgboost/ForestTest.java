@@ -37,7 +37,7 @@ class ForestTest {
             booster.dispose();
         }
         float[] actual = new float[rows.count()];
-        Boosters.forest(fit.booster()).predict(rows.x(), rows.count(), rows.width(), actual);
+        Boosters.forest(fit.booster()).predict(rows.x(), rows.count(), rows.width(), actual, new int[rows.x().length]);
 
         int missing = 0;
         for (int i = 0; i < rows.count(); i++) {
@@ -82,9 +82,9 @@ class ForestTest {
                     float[] high = low.clone();
                     Forest.bounds(narrow, count, first, low, high);
                     float[] expected = new float[count];
-                    forest.predict(full, count, width, expected);
+                    forest.predict(full, count, width, expected, new int[full.length]);
                     float[] actual = new float[count];
-                    forest.given(low, high).predict(narrow, count, first, actual);
+                    forest.given(low, high).predict(narrow, count, first, actual, new int[narrow.length]);
                     for (int i = 0; i < count; i++) {
                         assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]),
                                 "row " + i + " of " + count + " from " + from + (missing ? ", missing" : ""));
