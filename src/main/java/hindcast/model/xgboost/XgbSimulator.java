@@ -88,8 +88,10 @@ public final class XgbSimulator {
             // Calendar and covariates are the same on every path: rows leave them out.
             features.fillShared(day, lastCovariates, low, width);
             System.arraycopy(low, width, high, width, low.length - width);
+            // Every path's log closes start with the observed tail: its part of the window sums is summed once.
+            double[] heads = features.heads(logClose[0], t, lookback);
             for (int r = 0; r < rows; r++) {
-                features.fillPath(logClose[pathOf[r]], t, x, r * width);
+                features.fillPath(logClose[pathOf[r]], t, lookback, heads, x, r * width);
             }
             Forest.bounds(x, rows, width, low, high);
             forest.given(low, high).predict(x, rows, width, predicted, keys);
