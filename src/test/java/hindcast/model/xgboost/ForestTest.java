@@ -42,7 +42,8 @@ class ForestTest {
                     assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]), "row " + i);
                     missing += Float.isNaN(rows.x()[(i + 1) * rows.width() - 1]) ? 1 : 0;
                 }
-                assertTrue(covariate == temp ? missing == 0 : missing > 400, missing + " rows with a missing covariate");
+                assertTrue(covariate == temp ? missing == 0 : missing > 400,
+                        missing + " rows with a missing covariate");
             }
         } finally {
             booster.dispose();

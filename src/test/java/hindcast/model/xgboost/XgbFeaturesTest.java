@@ -101,7 +101,8 @@ class XgbFeaturesTest {
             float[] actual = new float[width];
             FEATURES.fillPath(other, t, common, heads, actual, 0);
             for (int f = 0; f < width; f++) {
-                assertEquals(Float.floatToIntBits(expected[f]), Float.floatToIntBits(actual[f]), "t " + t + ", feature " + f);
+                assertEquals(Float.floatToIntBits(expected[f]), Float.floatToIntBits(actual[f]),
+                        "t " + t + ", feature " + f);
             }
         }
     }
