@@ -101,73 +101,73 @@ final class Forest {
     }
 
     /**
-     * The bounds {@link #given} takes of the first {@code width} features of rows [0, count) of x: [min, max]
+     * The bounds {@link #given} takes of the first {@code width} features of rows [from, to) of x: [min, max]
      * if no row misses the feature, NaN and NaN if every row does, else +inf and -inf.
      */
-    static void bounds(float[] x, int count, int width, float[] low, float[] high) {
+    static void bounds(float[] x, int from, int to, int width, float[] low, float[] high) {
         for (int f = 0; f < width; f++) {
             float min = Float.POSITIVE_INFINITY;
             float max = Float.NEGATIVE_INFINITY;
             int missing = 0;
-            for (int i = f; i < count * width; i += width) {
+            for (int i = from * width + f; i < to * width; i += width) {
                 float v = x[i];
                 missing += Float.isNaN(v) ? 1 : 0;
                 min = v < min ? v : min;
                 max = v > max ? v : max;
             }
-            boolean none = missing == count;
+            boolean none = missing == to - from;
             low[f] = none ? Float.NaN : missing > 0 ? Float.POSITIVE_INFINITY : min;
             high[f] = none ? Float.NaN : missing > 0 ? Float.NEGATIVE_INFINITY : max;
         }
     }
 
     /**
-     * Writes the prediction of each of the first {@code count} rows of {@code x} (row-major) to {@code out}.
-     * {@code keys} is scratch space for {@code count * width} values: a caller predicting block after block
-     * passes the same array, which stays in cache, where a fresh one would be written to cold memory.
+     * Writes the prediction of each row in [from, to) of {@code x} (row-major) to the same index of {@code out}.
+     * {@code keys} is scratch space laid out as x: a caller predicting block after block passes the same array,
+     * which stays in cache, where a fresh one would be written to cold memory.
      */
-    void predict(float[] x, int count, int width, float[] out, int[] keys) {
+    void predict(float[] x, int from, int to, int width, float[] out, int[] keys) {
         boolean complete = true;
-        for (int i = 0; i < count * width; i++) {
+        for (int i = from * width; i < to * width; i++) {
             float v = x[i];
             complete &= v == v;
             keys[i] = orderKey(v);
         }
-        Arrays.fill(out, 0, count, base);
+        Arrays.fill(out, from, to, base);
         for (int t = 0; t < depth.length; t++) {
             if (complete) {
-                add(t, keys, count, width, out);
+                add(t, keys, from, to, width, out);
             } else {
-                addWithMissing(t, x, count, width, out);
+                addWithMissing(t, x, from, to, width, out);
             }
         }
     }
 
     /** Adds tree t's leaf to each row's sum; the usual depths are unrolled, so a row's walk is straight code. */
-    private void add(int t, int[] keys, int count, int width, float[] out) {
+    private void add(int t, int[] keys, int from, int to, int width, float[] out) {
         int at = nodeAt[t];
         int leaves = leafAt[t];
         switch (depth[t]) {
             case 0 -> {
                 float v = leaf[leaves];
-                for (int row = 0; row < count; row++) {
+                for (int row = from; row < to; row++) {
                     out[row] += v;
                 }
             }
             case 1 -> {
-                for (int row = 0, o = 0; row < count; row++, o += width) {
+                for (int row = from, o = from * width; row < to; row++, o += width) {
                     out[row] += leaf[leaves + right(keys, o, nodes[at])];
                 }
             }
             case 2 -> {
-                for (int row = 0, o = 0; row < count; row++, o += width) {
+                for (int row = from, o = from * width; row < to; row++, o += width) {
                     int i = 1 + right(keys, o, nodes[at]);
                     i = 2 * i + 1 + right(keys, o, nodes[at + i]);
                     out[row] += leaf[leaves + i - 3];
                 }
             }
             case 3 -> {
-                for (int row = 0, o = 0; row < count; row++, o += width) {
+                for (int row = from, o = from * width; row < to; row++, o += width) {
                     int i = 1 + right(keys, o, nodes[at]);
                     i = 2 * i + 1 + right(keys, o, nodes[at + i]);
                     i = 2 * i + 1 + right(keys, o, nodes[at + i]);
@@ -176,7 +176,7 @@ final class Forest {
             }
             default -> {
                 int bottom = (1 << depth[t]) - 1;
-                for (int row = 0, o = 0; row < count; row++, o += width) {
+                for (int row = from, o = from * width; row < to; row++, o += width) {
                     int i = 0;
                     while (i < bottom) {
                         i = 2 * i + 1 + right(keys, o, nodes[at + i]);
@@ -192,9 +192,9 @@ final class Forest {
         return keys[o + (int) node] < (int) (node >> 32) ? 0 : 1;
     }
 
-    private void addWithMissing(int t, float[] x, int count, int width, float[] out) {
+    private void addWithMissing(int t, float[] x, int from, int to, int width, float[] out) {
         int bottom = (1 << depth[t]) - 1;
-        for (int row = 0, o = 0; row < count; row++, o += width) {
+        for (int row = from, o = from * width; row < to; row++, o += width) {
             int i = 0;
             while (i < bottom) {
                 int n = nodeAt[t] + i;

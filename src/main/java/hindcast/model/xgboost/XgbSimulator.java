@@ -15,12 +15,17 @@ import java.util.Map;
  * step predicts a single row, since all paths start from one history, and the second one row per residual drawn
  * on the first. Each step first decides the splits that send all its rows the same way ({@link Forest#given}):
  * those on the calendar and covariates, the same on every path, which the rows then leave out, and those on a
- * path feature outside its range over the rows (a 14-day lag, for one, is still observed history). A weekend
- * day repeats the previous price.
+ * path feature outside its range over the rows (a 14-day lag, for one, is still observed history). The rows are
+ * split into blocks of similar last return first ({@link RowBlocks}), as narrower ranges decide more splits.
+ * A weekend day repeats the previous price.
  * <p>
  * Holds no native resource and no mutable state: one simulator serves any number of threads.
  */
 public final class XgbSimulator {
+    // Blocks of rows per step: each narrows the bounds its forest is given; more blocks decide more splits but
+    // cost one more forest layout each (4: about 30% fewer node visits, for four layouts).
+    private static final int BLOCKS = 4;
+
     private final XgbFeatures features;
     private final float[] residuals;
     private final Forest forest;
@@ -66,6 +71,8 @@ public final class XgbSimulator {
         }
 
         float[] x = new float[paths * width];
+        float[] grouped = new float[paths * width];
+        int[] position = new int[paths];
         int[] keys = new int[paths * width];
         float[] predicted = new float[paths];
         float lastClose = (float) history.lastClose();
@@ -93,11 +100,17 @@ public final class XgbSimulator {
             for (int r = 0; r < rows; r++) {
                 features.fillPath(logClose[pathOf[r]], t, lookback, heads, x, r * width);
             }
-            Forest.bounds(x, rows, width, low, high);
-            forest.given(low, high).predict(x, rows, width, predicted, keys);
+            // Feature 0, the first lag, is the last return with the default lags: blocks of rows alike in it.
+            int[] starts = RowBlocks.group(x, rows, width, 0, BLOCKS, grouped, position);
+            for (int b = 0; b + 1 < starts.length; b++) {
+                if (starts[b] < starts[b + 1]) {
+                    Forest.bounds(grouped, starts[b], starts[b + 1], width, low, high);
+                    forest.given(low, high).predict(grouped, starts[b], starts[b + 1], width, predicted, keys);
+                }
+            }
             for (int p = 0; p < paths; p++) {
                 drawn[p] = (int) (rng.nextDouble() * residuals.length);
-                logClose[p][t] = logClose[p][t - 1] + predicted[rowOf[p]] + residuals[drawn[p]];
+                logClose[p][t] = logClose[p][t - 1] + predicted[position[rowOf[p]]] + residuals[drawn[p]];
                 out[p][k] = (float) StrictMath.exp(logClose[p][t]);
             }
             rows = t == lookback ? rowsByDraw(drawn, rowOf, pathOf) : ownRows(rowOf, pathOf);

@@ -68,6 +68,14 @@ class ForestLayoutTest {
     }
 
     @Test
+    void aRangeOfRowsIsPredictedInPlace() {
+        float[] x = {0.2f, 9, 0.5f, -1, 0.7f, -0f};
+        float[] out = {-1, -1, -1};
+        FOREST.predict(x, 1, 3, 2, out, new int[x.length]);
+        assertArrayEquals(new float[] {-1, 2.75f, 3.75f}, out);
+    }
+
+    @Test
     void aMissingValueTakesTheDefaultChild() {
         float nan = Float.NaN;
         assertArrayEquals(new float[] {1.75f, 3.75f, 2.75f}, predict(FOREST, 3, 2, nan, 5, 0.9f, nan, 0.5f, -1));
@@ -96,7 +104,7 @@ class ForestLayoutTest {
         float[] x = {1, Float.NaN, 3, 0.5f, Float.NaN, -2, Float.NaN, Float.NaN, 2};
         float[] low = new float[3];
         float[] high = new float[3];
-        Forest.bounds(x, 3, 3, low, high);
+        Forest.bounds(x, 0, 3, 3, low, high);
         // Columns: one row missing, all missing, none missing.
         assertArrayEquals(new float[] {Float.POSITIVE_INFINITY, Float.NaN, -2}, low);
         assertArrayEquals(new float[] {Float.NEGATIVE_INFINITY, Float.NaN, 3}, high);
@@ -116,7 +124,7 @@ class ForestLayoutTest {
 
     private static float[] predict(Forest forest, int count, int width, float... x) {
         float[] out = new float[count];
-        forest.predict(x, count, width, out, new int[x.length]);
+        forest.predict(x, 0, count, width, out, new int[x.length]);
         return out;
     }
 }

@@ -36,7 +36,7 @@ class ForestTest {
                 XgbFeatures.Rows rows = FEATURES.rows(series, Map.of(Synthetic.COVARIATE, covariate));
                 float[] expected = Boosters.predict(booster, rows.x(), rows.count(), rows.width());
                 float[] actual = new float[rows.count()];
-                forest.predict(rows.x(), rows.count(), rows.width(), actual, new int[rows.x().length]);
+                forest.predict(rows.x(), 0, rows.count(), rows.width(), actual, new int[rows.x().length]);
                 int missing = 0;
                 for (int i = 0; i < rows.count(); i++) {
                     assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]), "row " + i);
@@ -83,11 +83,11 @@ class ForestTest {
                     }
                     float[] low = Arrays.copyOf(full, width);
                     float[] high = low.clone();
-                    Forest.bounds(narrow, count, first, low, high);
+                    Forest.bounds(narrow, 0, count, first, low, high);
                     float[] expected = new float[count];
-                    forest.predict(full, count, width, expected, new int[full.length]);
+                    forest.predict(full, 0, count, width, expected, new int[full.length]);
                     float[] actual = new float[count];
-                    forest.given(low, high).predict(narrow, count, first, actual, new int[narrow.length]);
+                    forest.given(low, high).predict(narrow, 0, count, first, actual, new int[narrow.length]);
                     for (int i = 0; i < count; i++) {
                         assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]),
                                 "row " + i + " of " + count + " from " + from + (missing ? ", missing" : ""));
