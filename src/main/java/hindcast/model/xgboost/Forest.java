@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A booster's trees evaluated in Java, bit for bit as XGBoost's CPU predictor does: from the base score, each
@@ -78,11 +76,7 @@ final class Forest {
         }
         // Stored as "[-4.7969897E-4]": the shortest decimal that reads back as the exact float.
         float base = Float.parseFloat(param.get("base_score").asText().replaceAll("[\\[\\]]", ""));
-        List<JsonTree> trees = new ArrayList<>();
-        for (JsonNode tree : learner.get("gradient_booster").get("model").get("trees")) {
-            trees.add(new JsonTree(tree));
-        }
-        return ForestLayout.forest(base, trees);
+        return ForestLayout.forest(base, new JsonTrees(learner.get("gradient_booster").get("model").get("trees")));
     }
 
     /**
@@ -93,11 +87,7 @@ final class Forest {
      * bit. No split of the result reads a feature with low[f] == high[f] or both NaN: rows may leave it out.
      */
     Forest given(float[] low, float[] high) {
-        List<Bounded> trees = new ArrayList<>(depth.length);
-        for (int t = 0; t < depth.length; t++) {
-            trees.add(new Bounded(t, low, high));
-        }
-        return ForestLayout.forest(base, trees);
+        return ForestLayout.forest(base, new Bounded(low, high));
     }
 
     /**
@@ -208,138 +198,155 @@ final class Forest {
         return Float.isNaN(v) ? !defaultLeft[n] : orderKey(v) >= (int) (nodes[n] >> 32);
     }
 
-    /** One tree of XGBoost's JSON model; a node is a leaf when it has no children, its value then the leaf's. */
-    private static final class JsonTree implements ForestLayout.Tree {
-        private final int[] left;
-        private final int[] right;
-        private final int[] feature;
-        private final float[] condition;
-        private final boolean[] defaultLeft;
+    /** The trees of XGBoost's JSON model; a node is a leaf when it has no children, its value then the leaf's. */
+    private static final class JsonTrees implements ForestLayout.Trees {
+        private final int[][] left;
+        private final int[][] right;
+        private final int[][] feature;
+        private final float[][] condition;
+        private final boolean[][] defaultLeft;
 
-        JsonTree(JsonNode tree) {
-            int size = tree.get("left_children").size();
-            left = new int[size];
-            right = new int[size];
-            feature = new int[size];
-            condition = new float[size];
-            defaultLeft = new boolean[size];
-            for (int n = 0; n < size; n++) {
-                if (tree.get("split_type").get(n).asInt() != 0) {
-                    throw new IllegalArgumentException("xgboost forest supports numerical splits only");
+        JsonTrees(JsonNode trees) {
+            left = new int[trees.size()][];
+            right = new int[trees.size()][];
+            feature = new int[trees.size()][];
+            condition = new float[trees.size()][];
+            defaultLeft = new boolean[trees.size()][];
+            for (int t = 0; t < trees.size(); t++) {
+                JsonNode tree = trees.get(t);
+                int size = tree.get("left_children").size();
+                left[t] = new int[size];
+                right[t] = new int[size];
+                feature[t] = new int[size];
+                condition[t] = new float[size];
+                defaultLeft[t] = new boolean[size];
+                for (int n = 0; n < size; n++) {
+                    if (tree.get("split_type").get(n).asInt() != 0) {
+                        throw new IllegalArgumentException("xgboost forest supports numerical splits only");
+                    }
+                    left[t][n] = tree.get("left_children").get(n).asInt();
+                    right[t][n] = tree.get("right_children").get(n).asInt();
+                    feature[t][n] = tree.get("split_indices").get(n).asInt();
+                    // Shortest float decimals: reading them through double gives the same float.
+                    condition[t][n] = (float) tree.get("split_conditions").get(n).asDouble();
+                    defaultLeft[t][n] = tree.get("default_left").get(n).asInt() != 0;
                 }
-                left[n] = tree.get("left_children").get(n).asInt();
-                right[n] = tree.get("right_children").get(n).asInt();
-                feature[n] = tree.get("split_indices").get(n).asInt();
-                // Shortest float decimals: reading them through double gives the same float.
-                condition[n] = (float) tree.get("split_conditions").get(n).asDouble();
-                defaultLeft[n] = tree.get("default_left").get(n).asInt() != 0;
             }
         }
 
         @Override
-        public int root() {
+        public int count() {
+            return left.length;
+        }
+
+        @Override
+        public int root(int t) {
             return 0;
         }
 
         @Override
-        public boolean isLeaf(int n) {
-            return left[n] < 0;
+        public boolean isLeaf(int t, int n) {
+            return left[t][n] < 0;
         }
 
         @Override
-        public int left(int n) {
-            return left[n];
+        public int left(int t, int n) {
+            return left[t][n];
         }
 
         @Override
-        public int right(int n) {
-            return right[n];
+        public int right(int t, int n) {
+            return right[t][n];
         }
 
         @Override
-        public int feature(int n) {
-            return feature[n];
+        public int feature(int t, int n) {
+            return feature[t][n];
         }
 
         @Override
-        public int splitKey(int n) {
-            return orderKey(condition[n]);
+        public int splitKey(int t, int n) {
+            return orderKey(condition[t][n]);
         }
 
         @Override
-        public boolean defaultLeft(int n) {
-            return defaultLeft[n];
+        public boolean defaultLeft(int t, int n) {
+            return defaultLeft[t][n];
         }
 
         @Override
-        public float value(int n) {
-            return condition[n];
+        public float value(int t, int n) {
+            return condition[t][n];
         }
     }
 
     /**
-     * Tree t of this forest with every split that bounds settle, and every padding split, followed to the child
-     * all rows take. Nodes are heap positions; those from the bottom are leaves.
+     * The trees of this forest with every split that bounds settle, and every padding split, followed to the
+     * child all rows take. Nodes are heap positions; those from the tree's bottom level on are leaves.
      */
-    private final class Bounded implements ForestLayout.Tree {
-        private final int t;
-        private final int at;
-        private final int bottom;
+    private final class Bounded implements ForestLayout.Trees {
         private final float[] low;
         private final float[] high;
 
-        Bounded(int t, float[] low, float[] high) {
-            this.t = t;
-            this.at = nodeAt[t];
-            this.bottom = (1 << depth[t]) - 1;
+        Bounded(float[] low, float[] high) {
             this.low = low;
             this.high = high;
         }
 
         @Override
-        public int root() {
-            return decide(0);
+        public int count() {
+            return depth.length;
         }
 
         @Override
-        public boolean isLeaf(int n) {
-            return n >= bottom;
+        public int root(int t) {
+            return decide(t, 0);
         }
 
         @Override
-        public int left(int n) {
-            return decide(2 * n + 1);
+        public boolean isLeaf(int t, int n) {
+            return n >= bottom(t);
         }
 
         @Override
-        public int right(int n) {
-            return decide(2 * n + 2);
+        public int left(int t, int n) {
+            return decide(t, 2 * n + 1);
         }
 
         @Override
-        public int feature(int n) {
-            return (int) nodes[at + n];
+        public int right(int t, int n) {
+            return decide(t, 2 * n + 2);
         }
 
         @Override
-        public int splitKey(int n) {
-            return (int) (nodes[at + n] >> 32);
+        public int feature(int t, int n) {
+            return (int) nodes[nodeAt[t] + n];
         }
 
         @Override
-        public boolean defaultLeft(int n) {
-            return defaultLeft[at + n];
+        public int splitKey(int t, int n) {
+            return (int) (nodes[nodeAt[t] + n] >> 32);
         }
 
         @Override
-        public float value(int n) {
-            return leaf[leafAt[t] + n - bottom];
+        public boolean defaultLeft(int t, int n) {
+            return defaultLeft[nodeAt[t] + n];
+        }
+
+        @Override
+        public float value(int t, int n) {
+            return leaf[leafAt[t] + n - bottom(t)];
+        }
+
+        private int bottom(int t) {
+            return (1 << depth[t]) - 1;
         }
 
         /** The first node at or below {@code n} that is a leaf or a split the bounds leave open. */
-        private int decide(int n) {
+        private int decide(int t, int n) {
+            int bottom = bottom(t);
             while (n < bottom) {
-                int child = settled(n);
+                int child = settled(t, n);
                 if (child == 0) {
                     return n;
                 }
@@ -349,19 +356,20 @@ final class Forest {
         }
 
         /** 1 if every row goes left at split n, 2 if every row goes right, 0 if the bounds do not tell. */
-        private int settled(int n) {
-            if (splitKey(n) == PAD) {
+        private int settled(int t, int n) {
+            int key = splitKey(t, n);
+            if (key == PAD) {
                 return 2;
             }
-            float lo = low[feature(n)];
-            float hi = high[feature(n)];
+            float lo = low[feature(t, n)];
+            float hi = high[feature(t, n)];
             if (Float.isNaN(lo) && Float.isNaN(hi)) {
-                return defaultLeft(n) ? 1 : 2;
+                return defaultLeft(t, n) ? 1 : 2;
             }
             if (!(lo <= hi)) {
                 return 0;
             }
-            return orderKey(lo) >= splitKey(n) ? 2 : orderKey(hi) < splitKey(n) ? 1 : 0;
+            return orderKey(lo) >= key ? 2 : orderKey(hi) < key ? 1 : 0;
         }
     }
 }

@@ -1,31 +1,31 @@
 package hindcast.model.xgboost;
 
-import java.util.List;
-
 /**
  * Lays trees out as a {@link Forest} evaluates them: each tree a complete binary tree of its depth in heap order
  * (node i's children at 2i + 1 and 2i + 2), so a walk computes its next node instead of loading it. A leaf
  * above the bottom level becomes padding splits that send every row right, into copies of the leaf.
  */
 final class ForestLayout {
-    /** A tree to lay out, its nodes named by ints; {@link #left} and {@link #right} only of a split. */
-    interface Tree {
-        int root();
+    /** Trees to lay out, tree t's nodes named by ints; {@link #left} and {@link #right} only of a split. */
+    interface Trees {
+        int count();
 
-        boolean isLeaf(int n);
+        int root(int t);
 
-        int left(int n);
+        boolean isLeaf(int t, int n);
 
-        int right(int n);
+        int left(int t, int n);
 
-        int feature(int n);
+        int right(int t, int n);
+
+        int feature(int t, int n);
 
         /** {@link Forest#orderKey} of the split's threshold. */
-        int splitKey(int n);
+        int splitKey(int t, int n);
 
-        boolean defaultLeft(int n);
+        boolean defaultLeft(int t, int n);
 
-        float value(int n);
+        float value(int t, int n);
     }
 
     private final int[] depth;
@@ -35,14 +35,14 @@ final class ForestLayout {
     private final boolean[] defaultLeft;
     private final float[] leaf;
 
-    private ForestLayout(List<? extends Tree> trees) {
-        depth = new int[trees.size()];
-        nodeAt = new int[trees.size()];
-        leafAt = new int[trees.size()];
+    private ForestLayout(Trees trees) {
+        depth = new int[trees.count()];
+        nodeAt = new int[depth.length];
+        leafAt = new int[depth.length];
         int nodeCount = 0;
         int leafCount = 0;
         for (int t = 0; t < depth.length; t++) {
-            depth[t] = depth(trees.get(t), trees.get(t).root());
+            depth[t] = depth(trees, t, trees.root(t));
             nodeAt[t] = nodeCount;
             leafAt[t] = leafCount;
             nodeCount += (1 << depth[t]) - 1;
@@ -52,34 +52,35 @@ final class ForestLayout {
         defaultLeft = new boolean[nodeCount];
         leaf = new float[leafCount];
         for (int t = 0; t < depth.length; t++) {
-            place(trees.get(t), trees.get(t).root(), t, 0);
+            place(trees, t, trees.root(t), 0);
         }
     }
 
-    /** The forest of {@code trees}, summed in list order onto {@code base}. */
-    static Forest forest(float base, List<? extends Tree> trees) {
+    /** The forest of {@code trees}, summed in tree order onto {@code base}. */
+    static Forest forest(float base, Trees trees) {
         ForestLayout l = new ForestLayout(trees);
         return new Forest(base, l.depth, l.nodeAt, l.leafAt, l.nodes, l.defaultLeft, l.leaf);
     }
 
-    private static int depth(Tree tree, int n) {
-        return tree.isLeaf(n) ? 0 : 1 + Math.max(depth(tree, tree.left(n)), depth(tree, tree.right(n)));
+    private static int depth(Trees trees, int t, int n) {
+        return trees.isLeaf(t, n) ? 0
+                : 1 + Math.max(depth(trees, t, trees.left(t, n)), depth(trees, t, trees.right(t, n)));
     }
 
-    /** Writes source node {@code n} at heap position {@code at} of tree t. */
-    private void place(Tree tree, int n, int t, int at) {
+    /** Writes node {@code n} of tree t at heap position {@code at}. */
+    private void place(Trees trees, int t, int n, int at) {
         int bottom = (1 << depth[t]) - 1;
         if (at >= bottom) {
-            leaf[leafAt[t] + at - bottom] = tree.value(n);
-        } else if (tree.isLeaf(n)) {
+            leaf[leafAt[t] + at - bottom] = trees.value(t, n);
+        } else if (trees.isLeaf(t, n)) {
             nodes[nodeAt[t] + at] = Forest.node(Forest.PAD, 0);
-            place(tree, n, t, 2 * at + 1);
-            place(tree, n, t, 2 * at + 2);
+            place(trees, t, n, 2 * at + 1);
+            place(trees, t, n, 2 * at + 2);
         } else {
-            nodes[nodeAt[t] + at] = Forest.node(tree.splitKey(n), tree.feature(n));
-            defaultLeft[nodeAt[t] + at] = tree.defaultLeft(n);
-            place(tree, tree.left(n), t, 2 * at + 1);
-            place(tree, tree.right(n), t, 2 * at + 2);
+            nodes[nodeAt[t] + at] = Forest.node(trees.splitKey(t, n), trees.feature(t, n));
+            defaultLeft[nodeAt[t] + at] = trees.defaultLeft(t, n);
+            place(trees, t, trees.left(t, n), 2 * at + 1);
+            place(trees, t, trees.right(t, n), 2 * at + 2);
         }
     }
 }

@@ -8,47 +8,54 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ForestLayoutTest {
-    /** Nodes as arrays; a node without children (left = -1) is a leaf whose value is its condition. */
-    private record Tree(int[] left, int[] right, int[] feature, float[] condition, boolean[] defaultLeft)
-            implements ForestLayout.Tree {
+    /** One tree's nodes as arrays; a node without children (left = -1) is a leaf whose value is its condition. */
+    private record Tree(int[] left, int[] right, int[] feature, float[] condition, boolean[] defaultLeft) {
+    }
+
+    private record Trees(List<Tree> trees) implements ForestLayout.Trees {
         @Override
-        public int root() {
+        public int count() {
+            return trees.size();
+        }
+
+        @Override
+        public int root(int t) {
             return 0;
         }
 
         @Override
-        public boolean isLeaf(int n) {
-            return left[n] < 0;
+        public boolean isLeaf(int t, int n) {
+            return trees.get(t).left()[n] < 0;
         }
 
         @Override
-        public int left(int n) {
-            return left[n];
+        public int left(int t, int n) {
+            return trees.get(t).left()[n];
         }
 
         @Override
-        public int right(int n) {
-            return right[n];
+        public int right(int t, int n) {
+            return trees.get(t).right()[n];
         }
 
         @Override
-        public int feature(int n) {
-            return feature[n];
+        public int feature(int t, int n) {
+            return trees.get(t).feature()[n];
         }
 
         @Override
-        public int splitKey(int n) {
-            return Forest.orderKey(condition[n]);
+        public int splitKey(int t, int n) {
+            return Forest.orderKey(trees.get(t).condition()[n]);
         }
 
         @Override
-        public boolean defaultLeft(int n) {
-            return defaultLeft[n];
+        public boolean defaultLeft(int t, int n) {
+            return trees.get(t).defaultLeft()[n];
         }
 
         @Override
-        public float value(int n) {
-            return condition[n];
+        public float value(int t, int n) {
+            return trees.get(t).condition()[n];
         }
     }
 
@@ -56,10 +63,10 @@ class ForestLayoutTest {
      * base 0.5; tree 1: x0 < 0.5 (missing: left) ? 1 : (x1 < 0 (missing: right) ? 2 : 3), a leaf above the
      * bottom level; tree 2: the single leaf 0.25.
      */
-    private static final Forest FOREST = ForestLayout.forest(0.5f, List.of(
+    private static final Forest FOREST = ForestLayout.forest(0.5f, new Trees(List.of(
             new Tree(new int[] {1, -1, 3, -1, -1}, new int[] {2, -1, 4, -1, -1}, new int[] {0, 0, 1, 0, 0},
                     new float[] {0.5f, 1, 0f, 2, 3}, new boolean[] {true, false, false, false, false}),
-            new Tree(new int[] {-1}, new int[] {-1}, new int[] {0}, new float[] {0.25f}, new boolean[] {false})));
+            new Tree(new int[] {-1}, new int[] {-1}, new int[] {0}, new float[] {0.25f}, new boolean[] {false}))));
 
     @Test
     void rowsReachTheLeavesTheirValuesChoose() {
