@@ -23,7 +23,8 @@ import java.util.Map;
  */
 public final class XgbSimulator {
     // Blocks of rows per step: each narrows the bounds its forest is given; more blocks decide more splits but
-    // cost one more forest layout each (4: about 30% fewer node visits, for four layouts).
+    // cost one more forest layout each. On the synthetic test series, 4 blocks walk about 30% fewer nodes than
+    // one; 8 blocks, 38%, measured no faster.
     private static final int BLOCKS = 4;
 
     private final XgbFeatures features;
