@@ -12,32 +12,49 @@ import java.util.Arrays;
  * child and otherwise goes left when {@code value < split}. For 150 depth-3 trees this is faster than a native
  * call, which pays a JNI copy and a per-call setup. Immutable, so one forest serves any thread.
  * <p>
- * Layout for speed: every tree is walked a fixed number of steps (its depth) with no data-dependent branch, a
- * leaf pointing to itself; trees are the outer loop, so one tree's nodes stay in cache across all rows. Rows
- * with a missing feature take a branching walk, since a NaN must follow each node's default direction.
+ * Layout for speed ({@link ForestLayout}): each tree is a complete binary tree in heap order, walked its depth
+ * in steps with no data-dependent branch; trees are the outer loop, so one tree's nodes stay in cache across
+ * all rows. A split is one long, its threshold's {@link #orderKey} and its feature, and a row's values are
+ * compared as order keys: one load per node and an int comparison. Rows with a missing feature take a slower
+ * walk, since a NaN must follow each node's default direction.
  */
 final class Forest {
+    /** Order key of a padding split: below every value's key, so every row goes right. */
+    static final int PAD = Integer.MIN_VALUE;
+
     private final float base;
-    private final int[] roots;
-    private final int[] depths;
-    // One slot per node of every tree: its split feature and threshold, and its children at 2n (left) and
-    // 2n + 1 (right). A leaf is its own child and holds its value in leaf.
-    private final int[] feature;
-    private final float[] split;
-    private final int[] children;
-    private final int[] missing;
+    private final int[] depth;
+    // Tree t's nodes are nodes[nodeAt[t] ..] in heap order, its leaves leaf[leafAt[t] ..] left to right.
+    private final int[] nodeAt;
+    private final int[] leafAt;
+    private final long[] nodes;
+    private final boolean[] defaultLeft;
     private final float[] leaf;
 
-    private Forest(float base, int[] roots, int[] depths, int[] feature, float[] split, int[] children,
-                   int[] missing, float[] leaf) {
+    Forest(float base, int[] depth, int[] nodeAt, int[] leafAt, long[] nodes, boolean[] defaultLeft, float[] leaf) {
         this.base = base;
-        this.roots = roots;
-        this.depths = depths;
-        this.feature = feature;
-        this.split = split;
-        this.children = children;
-        this.missing = missing;
+        this.depth = depth;
+        this.nodeAt = nodeAt;
+        this.leafAt = leafAt;
+        this.nodes = nodes;
+        this.defaultLeft = defaultLeft;
         this.leaf = leaf;
+    }
+
+    /** A split as stored: the order key of its threshold in the high half, its feature in the low half. */
+    static long node(int splitKey, int feature) {
+        return (long) splitKey << 32 | feature;
+    }
+
+    /**
+     * An int that orders floats other than NaN as {@code <} does, -0 and +0 alike: the magnitude's bits,
+     * negated for a negative value. It never reaches {@link #PAD}.
+     */
+    static int orderKey(float v) {
+        int bits = Float.floatToRawIntBits(v);
+        int sign = bits >> 31;
+        // Negates without a branch, which random signs would mispredict: (m ^ -1) + 1 == -m.
+        return ((bits & 0x7fffffff) ^ sign) - sign;
     }
 
     /**
@@ -59,81 +76,300 @@ final class Forest {
         }
         // Stored as "[-4.7969897E-4]": the shortest decimal that reads back as the exact float.
         float base = Float.parseFloat(param.get("base_score").asText().replaceAll("[\\[\\]]", ""));
-        JsonNode trees = learner.get("gradient_booster").get("model").get("trees");
-        int nodes = 0;
-        for (JsonNode tree : trees) {
-            nodes += tree.get("left_children").size();
-        }
-        int[] roots = new int[trees.size()];
-        int[] depths = new int[trees.size()];
-        int[] feature = new int[nodes];
-        float[] split = new float[nodes];
-        int[] children = new int[2 * nodes];
-        int[] missing = new int[nodes];
-        float[] leaf = new float[nodes];
-        int at = 0;
-        for (int t = 0; t < roots.length; t++) {
-            JsonNode tree = trees.get(t);
-            int root = at;
-            roots[t] = root;
-            int[] depth = new int[tree.get("left_children").size()];
-            for (int n = 0; n < depth.length; n++, at++) {
-                if (tree.get("split_type").get(n).asInt() != 0) {
-                    throw new IllegalArgumentException("xgboost forest supports numerical splits only");
-                }
-                int l = tree.get("left_children").get(n).asInt();
-                int r = tree.get("right_children").get(n).asInt();
-                // Shortest float decimals: reading them through double gives the same float.
-                float condition = (float) tree.get("split_conditions").get(n).asDouble();
-                if (l < 0) {
-                    children[2 * at] = at;
-                    children[2 * at + 1] = at;
-                    missing[at] = at;
-                    leaf[at] = condition;
-                    depths[t] = Math.max(depths[t], depth[n]);
-                } else {
-                    feature[at] = tree.get("split_indices").get(n).asInt();
-                    split[at] = condition;
-                    children[2 * at] = root + l;
-                    children[2 * at + 1] = root + r;
-                    missing[at] = tree.get("default_left").get(n).asInt() != 0 ? root + l : root + r;
-                    // Children follow their parent in XGBoost's node order.
-                    depth[l] = depth[n] + 1;
-                    depth[r] = depth[n] + 1;
-                }
-            }
-        }
-        return new Forest(base, roots, depths, feature, split, children, missing, leaf);
+        return ForestLayout.forest(base, new JsonTrees(learner.get("gradient_booster").get("model").get("trees")));
     }
 
-    /** Writes the prediction of each of the first {@code count} rows of {@code x} (row-major) to {@code out}. */
-    void predict(float[] x, int count, int width, float[] out) {
-        boolean complete = true;
-        for (int i = 0; i < count * width; i++) {
-            complete &= !Float.isNaN(x[i]);
+    /**
+     * This forest for a block of rows known in advance: in every row, feature f lies in [low[f], high[f]], or
+     * is missing if both are NaN; any other pair (such as +inf, -inf) says nothing. Each split whose side these
+     * bounds settle for every row is decided here, once, instead of in every row: a row reaches the same leaf of
+     * every tree as in the full forest, and the leaves are summed in the same order, so predictions keep every
+     * bit. No split of the result reads a feature with low[f] == high[f] or both NaN: rows may leave it out.
+     */
+    Forest given(float[] low, float[] high) {
+        return ForestLayout.forest(base, new Bounded(low, high));
+    }
+
+    /**
+     * The bounds {@link #given} takes of the first {@code width} features of rows [from, to) of x: [min, max]
+     * if no row misses the feature, NaN and NaN if every row does, else +inf and -inf.
+     */
+    static void bounds(float[] x, int from, int to, int width, float[] low, float[] high) {
+        for (int f = 0; f < width; f++) {
+            float min = Float.POSITIVE_INFINITY;
+            float max = Float.NEGATIVE_INFINITY;
+            int missing = 0;
+            for (int i = from * width + f; i < to * width; i += width) {
+                float v = x[i];
+                missing += Float.isNaN(v) ? 1 : 0;
+                min = v < min ? v : min;
+                max = v > max ? v : max;
+            }
+            boolean none = missing == to - from;
+            low[f] = none ? Float.NaN : missing > 0 ? Float.POSITIVE_INFINITY : min;
+            high[f] = none ? Float.NaN : missing > 0 ? Float.NEGATIVE_INFINITY : max;
         }
-        Arrays.fill(out, 0, count, base);
-        int[] node = new int[count];
-        for (int t = 0; t < roots.length; t++) {
-            Arrays.fill(node, roots[t]);
-            // Level by level across all rows: each row's step is independent of the others', so they overlap.
-            for (int d = 0; d < depths[t]; d++) {
-                if (complete) {
-                    for (int row = 0, offset = 0; row < count; row++, offset += width) {
-                        int n = node[row];
-                        node[row] = children[2 * n + (x[offset + feature[n]] < split[n] ? 0 : 1)];
-                    }
-                } else {
-                    for (int row = 0, offset = 0; row < count; row++, offset += width) {
-                        int n = node[row];
-                        float v = x[offset + feature[n]];
-                        node[row] = Float.isNaN(v) ? missing[n] : children[2 * n + (v < split[n] ? 0 : 1)];
-                    }
+    }
+
+    /**
+     * Writes the prediction of each row in [from, to) of {@code x} (row-major) to the same index of {@code out}.
+     * {@code keys} is scratch space laid out as x: a caller predicting block after block passes the same array,
+     * which stays in cache, where a fresh one would be written to cold memory.
+     */
+    void predict(float[] x, int from, int to, int width, float[] out, int[] keys) {
+        boolean complete = true;
+        for (int i = from * width; i < to * width; i++) {
+            float v = x[i];
+            complete &= v == v;
+            keys[i] = orderKey(v);
+        }
+        Arrays.fill(out, from, to, base);
+        for (int t = 0; t < depth.length; t++) {
+            if (complete) {
+                add(t, keys, from, to, width, out);
+            } else {
+                addWithMissing(t, x, from, to, width, out);
+            }
+        }
+    }
+
+    /** Adds tree t's leaf to each row's sum; the usual depths are unrolled, so a row's walk is straight code. */
+    private void add(int t, int[] keys, int from, int to, int width, float[] out) {
+        int at = nodeAt[t];
+        int leaves = leafAt[t];
+        switch (depth[t]) {
+            case 0 -> {
+                float v = leaf[leaves];
+                for (int row = from; row < to; row++) {
+                    out[row] += v;
                 }
             }
-            for (int row = 0; row < count; row++) {
-                out[row] += leaf[node[row]];
+            case 1 -> {
+                for (int row = from, o = from * width; row < to; row++, o += width) {
+                    out[row] += leaf[leaves + right(keys, o, nodes[at])];
+                }
             }
+            case 2 -> {
+                for (int row = from, o = from * width; row < to; row++, o += width) {
+                    int i = 1 + right(keys, o, nodes[at]);
+                    i = 2 * i + 1 + right(keys, o, nodes[at + i]);
+                    out[row] += leaf[leaves + i - 3];
+                }
+            }
+            case 3 -> {
+                for (int row = from, o = from * width; row < to; row++, o += width) {
+                    int i = 1 + right(keys, o, nodes[at]);
+                    i = 2 * i + 1 + right(keys, o, nodes[at + i]);
+                    i = 2 * i + 1 + right(keys, o, nodes[at + i]);
+                    out[row] += leaf[leaves + i - 7];
+                }
+            }
+            default -> {
+                int bottom = (1 << depth[t]) - 1;
+                for (int row = from, o = from * width; row < to; row++, o += width) {
+                    int i = 0;
+                    while (i < bottom) {
+                        i = 2 * i + 1 + right(keys, o, nodes[at + i]);
+                    }
+                    out[row] += leaf[leaves + i - bottom];
+                }
+            }
+        }
+    }
+
+    /** 1 if the row at {@code o} goes right at {@code node}, else 0. */
+    private static int right(int[] keys, int o, long node) {
+        return keys[o + (int) node] < (int) (node >> 32) ? 0 : 1;
+    }
+
+    private void addWithMissing(int t, float[] x, int from, int to, int width, float[] out) {
+        int bottom = (1 << depth[t]) - 1;
+        for (int row = from, o = from * width; row < to; row++, o += width) {
+            int i = 0;
+            while (i < bottom) {
+                int n = nodeAt[t] + i;
+                i = 2 * i + (goesRight(n, x[o + (int) nodes[n]]) ? 2 : 1);
+            }
+            out[row] += leaf[leafAt[t] + i - bottom];
+        }
+    }
+
+    private boolean goesRight(int n, float v) {
+        return Float.isNaN(v) ? !defaultLeft[n] : orderKey(v) >= (int) (nodes[n] >> 32);
+    }
+
+    /** The trees of XGBoost's JSON model; a node is a leaf when it has no children, its value then the leaf's. */
+    private static final class JsonTrees implements ForestLayout.Trees {
+        private final int[][] left;
+        private final int[][] right;
+        private final int[][] feature;
+        private final float[][] condition;
+        private final boolean[][] defaultLeft;
+
+        JsonTrees(JsonNode trees) {
+            left = new int[trees.size()][];
+            right = new int[trees.size()][];
+            feature = new int[trees.size()][];
+            condition = new float[trees.size()][];
+            defaultLeft = new boolean[trees.size()][];
+            for (int t = 0; t < trees.size(); t++) {
+                JsonNode tree = trees.get(t);
+                int size = tree.get("left_children").size();
+                left[t] = new int[size];
+                right[t] = new int[size];
+                feature[t] = new int[size];
+                condition[t] = new float[size];
+                defaultLeft[t] = new boolean[size];
+                for (int n = 0; n < size; n++) {
+                    if (tree.get("split_type").get(n).asInt() != 0) {
+                        throw new IllegalArgumentException("xgboost forest supports numerical splits only");
+                    }
+                    left[t][n] = tree.get("left_children").get(n).asInt();
+                    right[t][n] = tree.get("right_children").get(n).asInt();
+                    feature[t][n] = tree.get("split_indices").get(n).asInt();
+                    // Shortest float decimals: reading them through double gives the same float.
+                    condition[t][n] = (float) tree.get("split_conditions").get(n).asDouble();
+                    defaultLeft[t][n] = tree.get("default_left").get(n).asInt() != 0;
+                }
+            }
+        }
+
+        @Override
+        public int count() {
+            return left.length;
+        }
+
+        @Override
+        public int root(int t) {
+            return 0;
+        }
+
+        @Override
+        public boolean isLeaf(int t, int n) {
+            return left[t][n] < 0;
+        }
+
+        @Override
+        public int left(int t, int n) {
+            return left[t][n];
+        }
+
+        @Override
+        public int right(int t, int n) {
+            return right[t][n];
+        }
+
+        @Override
+        public int feature(int t, int n) {
+            return feature[t][n];
+        }
+
+        @Override
+        public int splitKey(int t, int n) {
+            return orderKey(condition[t][n]);
+        }
+
+        @Override
+        public boolean defaultLeft(int t, int n) {
+            return defaultLeft[t][n];
+        }
+
+        @Override
+        public float value(int t, int n) {
+            return condition[t][n];
+        }
+    }
+
+    /**
+     * The trees of this forest with every split that bounds settle, and every padding split, followed to the
+     * child all rows take. Nodes are heap positions; those from the tree's bottom level on are leaves.
+     */
+    private final class Bounded implements ForestLayout.Trees {
+        private final float[] low;
+        private final float[] high;
+
+        Bounded(float[] low, float[] high) {
+            this.low = low;
+            this.high = high;
+        }
+
+        @Override
+        public int count() {
+            return depth.length;
+        }
+
+        @Override
+        public int root(int t) {
+            return decide(t, 0);
+        }
+
+        @Override
+        public boolean isLeaf(int t, int n) {
+            return n >= bottom(t);
+        }
+
+        @Override
+        public int left(int t, int n) {
+            return decide(t, 2 * n + 1);
+        }
+
+        @Override
+        public int right(int t, int n) {
+            return decide(t, 2 * n + 2);
+        }
+
+        @Override
+        public int feature(int t, int n) {
+            return (int) nodes[nodeAt[t] + n];
+        }
+
+        @Override
+        public int splitKey(int t, int n) {
+            return (int) (nodes[nodeAt[t] + n] >> 32);
+        }
+
+        @Override
+        public boolean defaultLeft(int t, int n) {
+            return defaultLeft[nodeAt[t] + n];
+        }
+
+        @Override
+        public float value(int t, int n) {
+            return leaf[leafAt[t] + n - bottom(t)];
+        }
+
+        private int bottom(int t) {
+            return (1 << depth[t]) - 1;
+        }
+
+        /** The first node at or below {@code n} that is a leaf or a split the bounds leave open. */
+        private int decide(int t, int n) {
+            int bottom = bottom(t);
+            while (n < bottom) {
+                int child = settled(t, n);
+                if (child == 0) {
+                    return n;
+                }
+                n = 2 * n + child;
+            }
+            return n;
+        }
+
+        /** 1 if every row goes left at split n, 2 if every row goes right, 0 if the bounds do not tell. */
+        private int settled(int t, int n) {
+            int key = splitKey(t, n);
+            if (key == PAD) {
+                return 2;
+            }
+            float lo = low[feature(t, n)];
+            float hi = high[feature(t, n)];
+            if (Float.isNaN(lo) && Float.isNaN(hi)) {
+                return defaultLeft(t, n) ? 1 : 2;
+            }
+            if (!(lo <= hi)) {
+                return 0;
+            }
+            return orderKey(lo) >= key ? 2 : orderKey(hi) < key ? 1 : 0;
         }
     }
 }

@@ -23,6 +23,8 @@ public final class XgbFeatures {
     private final int[] windows;
     private final List<String> covariates;
     private final int lookback;
+    // Heads of rows that share nothing: every window sum starts from zero.
+    private final double[] noHeads;
 
     public XgbFeatures(int[] lags, int[] windows, List<String> covariates) {
         if (lags.length == 0 || Arrays.stream(lags).anyMatch(k -> k < 1)) {
@@ -36,6 +38,7 @@ public final class XgbFeatures {
         this.windows = windows.clone();
         this.covariates = List.copyOf(covariates);
         // r(t-m) needs log C(t-m-1): the row reads the last max(lag, window) + 1 log closes before t.
+        this.noHeads = new double[2 * windows.length];
         this.lookback = Math.max(Arrays.stream(lags).max().getAsInt(), Arrays.stream(windows).max().orElse(0)) + 1;
     }
 
@@ -62,7 +65,15 @@ public final class XgbFeatures {
     }
 
     public int width() {
-        return lags.length + 3 * windows.length + 3 + covariates.size();
+        return pathWidth() + 3 + covariates.size();
+    }
+
+    /**
+     * The leading features, which depend on the log closes (lags and windows). The rest, calendar and
+     * covariates, are the same for every simulated path of a step.
+     */
+    int pathWidth() {
+        return lags.length + 3 * windows.length;
     }
 
     /** Feature rows and targets of a training series: one row per observation t >= {@link #lookback()}. */
@@ -97,13 +108,46 @@ public final class XgbFeatures {
      * {@code logClose[t - lookback() .. t-1]}; {@code prevCovariates} are the covariate values as of t-1.
      */
     void fill(double[] logClose, int t, LocalDate target, float[] prevCovariates, float[] out, int offset) {
+        fillPath(logClose, t, 0, noHeads, out, offset);
+        fillShared(target, prevCovariates, out, offset + pathWidth());
+    }
+
+    /**
+     * For rows at target index t whose log closes agree before index {@code common}: each window's sums over
+     * that shared head, of the returns and of the log closes, for {@link #fillPath}.
+     */
+    double[] heads(double[] logClose, int t, int common) {
+        double[] heads = new double[2 * windows.length];
+        for (int i = 0; i < windows.length; i++) {
+            int end = Math.min(t, common);
+            double sum = 0;
+            double sumLog = 0;
+            for (int j = t - windows[i]; j < end; j++) {
+                sum += logClose[j] - logClose[j - 1];
+            }
+            for (int j = t - windows[i]; j < end; j++) {
+                sumLog += logClose[j];
+            }
+            heads[2 * i] = sum;
+            heads[2 * i + 1] = sumLog;
+        }
+        return heads;
+    }
+
+    /**
+     * The first {@link #pathWidth()} features of the row for target index t, as {@link #fill} writes them.
+     * Window sums continue from {@code heads} ({@link #heads} of the same t and {@code common}) instead of
+     * summing the shared head again for every path; the terms are added in the same order, so every bit agrees.
+     */
+    void fillPath(double[] logClose, int t, int common, double[] heads, float[] out, int offset) {
         int o = offset;
         for (int k : lags) {
             out[o++] = (float) (logClose[t - k] - logClose[t - k - 1]);
         }
-        for (int w : windows) {
-            double sum = 0;
-            for (int j = t - w; j < t; j++) {
+        for (int i = 0; i < windows.length; i++) {
+            int w = windows[i];
+            double sum = heads[2 * i];
+            for (int j = Math.max(t - w, Math.min(t, common)); j < t; j++) {
                 sum += logClose[j] - logClose[j - 1];
             }
             double mean = sum / w;
@@ -115,13 +159,19 @@ public final class XgbFeatures {
             out[o++] = (float) mean;
             out[o++] = (float) Math.sqrt(ss / (w - 1));
         }
-        for (int w : windows) {
-            double sum = 0;
-            for (int j = t - w; j < t; j++) {
+        for (int i = 0; i < windows.length; i++) {
+            int w = windows[i];
+            double sum = heads[2 * i + 1];
+            for (int j = Math.max(t - w, Math.min(t, common)); j < t; j++) {
                 sum += logClose[j];
             }
             out[o++] = (float) (logClose[t - 1] - sum / w);
         }
+    }
+
+    /** The features after the first {@link #pathWidth()}, as {@link #fill} writes them. */
+    void fillShared(LocalDate target, float[] prevCovariates, float[] out, int offset) {
+        int o = offset;
         out[o++] = target.getDayOfWeek().getValue();
         out[o++] = target.getMonthValue();
         out[o++] = target.getDayOfYear();

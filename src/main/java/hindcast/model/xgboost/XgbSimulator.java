@@ -4,6 +4,7 @@ import hindcast.model.MarketSeries;
 import hindcast.model.Rng;
 import hindcast.model.TradingDays;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -11,11 +12,21 @@ import java.util.Map;
  * path's next log return is the booster's prediction from that path's own history, observed closes followed
  * by its own simulated ones, plus a residual bootstrapped from the fit's out-of-sample pool. All paths of a
  * step share one feature matrix, predicted by the booster's trees in Java ({@link Forest}); the first trading
- * step predicts a single row, since all paths start from one history. A weekend day repeats the previous price.
+ * step predicts a single row, since all paths start from one history, and the second one row per residual drawn
+ * on the first. Each step first decides the splits that send all its rows the same way ({@link Forest#given}):
+ * those on the calendar and covariates, the same on every path, which the rows then leave out, and those on a
+ * path feature outside its range over the rows (a 14-day lag, for one, is still observed history). The rows are
+ * split into blocks of similar last return first ({@link RowBlocks}), as narrower ranges decide more splits.
+ * A weekend day repeats the previous price.
  * <p>
  * Holds no native resource and no mutable state: one simulator serves any number of threads.
  */
 public final class XgbSimulator {
+    // Blocks of rows per step: each narrows the bounds its forest is given; more blocks decide more splits but
+    // cost one more forest layout each. On the synthetic test series, 4 blocks walk about 30% fewer nodes than
+    // one; 8 blocks, 38%, measured no faster.
+    private static final int BLOCKS = 4;
+
     private final XgbFeatures features;
     private final float[] residuals;
     private final Forest forest;
@@ -44,7 +55,10 @@ public final class XgbSimulator {
         }
         int paths = out.length;
         int days = out[0].length;
-        int width = features.width();
+        int width = features.pathWidth();
+        // Per step, the range of each feature over the rows: it decides the splits that send all rows one way.
+        float[] low = new float[features.width()];
+        float[] high = new float[features.width()];
         float[] lastCovariates = lastCovariates(history, covariates);
 
         // Each path's log closes: the observed tail, then one slot per simulated trading day.
@@ -58,8 +72,18 @@ public final class XgbSimulator {
         }
 
         float[] x = new float[paths * width];
+        float[] grouped = new float[paths * width];
+        int[] position = new int[paths];
+        int[] keys = new int[paths * width];
         float[] predicted = new float[paths];
         float lastClose = (float) history.lastClose();
+        // Paths with one history share one feature row: every path until the first trading step, then those
+        // that drew the same residual on it, until the second. rowOf maps a path to its row, pathOf a row to a
+        // path it stands for.
+        int[] rowOf = new int[paths];
+        int[] pathOf = new int[paths];
+        int[] drawn = new int[paths];
+        int rows = 1;
         int t = lookback;
         for (int k = 0; k < days; k++) {
             LocalDate day = start.plusDays(k);
@@ -69,19 +93,54 @@ public final class XgbSimulator {
                 }
                 continue;
             }
-            // Until the first trading step every path is the observed history: one row predicts them all.
-            int rows = t == lookback ? 1 : paths;
-            for (int p = 0; p < rows; p++) {
-                features.fill(logClose[p], t, day, lastCovariates, x, p * width);
+            // Calendar and covariates are the same on every path: rows leave them out.
+            features.fillShared(day, lastCovariates, low, width);
+            System.arraycopy(low, width, high, width, low.length - width);
+            // Every path's log closes start with the observed tail: its part of the window sums is summed once.
+            double[] heads = features.heads(logClose[0], t, lookback);
+            for (int r = 0; r < rows; r++) {
+                features.fillPath(logClose[pathOf[r]], t, lookback, heads, x, r * width);
             }
-            forest.predict(x, rows, width, predicted);
+            // Feature 0, the first lag, is the last return with the default lags: blocks of rows alike in it.
+            int[] starts = RowBlocks.group(x, rows, width, 0, BLOCKS, grouped, position);
+            for (int b = 0; b + 1 < starts.length; b++) {
+                if (starts[b] < starts[b + 1]) {
+                    Forest.bounds(grouped, starts[b], starts[b + 1], width, low, high);
+                    forest.given(low, high).predict(grouped, starts[b], starts[b + 1], width, predicted, keys);
+                }
+            }
             for (int p = 0; p < paths; p++) {
-                float noise = residuals[(int) (rng.nextDouble() * residuals.length)];
-                logClose[p][t] = logClose[p][t - 1] + predicted[rows == 1 ? 0 : p] + noise;
+                drawn[p] = (int) (rng.nextDouble() * residuals.length);
+                logClose[p][t] = logClose[p][t - 1] + predicted[position[rowOf[p]]] + residuals[drawn[p]];
                 out[p][k] = (float) StrictMath.exp(logClose[p][t]);
             }
+            rows = t == lookback ? rowsByDraw(drawn, rowOf, pathOf) : ownRows(rowOf, pathOf);
             t++;
         }
+    }
+
+    /** After the first trading step: one row per distinct residual drawn, as the paths differ only by it. */
+    private int rowsByDraw(int[] drawn, int[] rowOf, int[] pathOf) {
+        int[] rowOfDraw = new int[residuals.length];
+        Arrays.fill(rowOfDraw, -1);
+        int rows = 0;
+        for (int p = 0; p < drawn.length; p++) {
+            if (rowOfDraw[drawn[p]] < 0) {
+                rowOfDraw[drawn[p]] = rows;
+                pathOf[rows++] = p;
+            }
+            rowOf[p] = rowOfDraw[drawn[p]];
+        }
+        return rows;
+    }
+
+    /** After the second trading step two paths rarely share a history: each path has its own row. */
+    private static int ownRows(int[] rowOf, int[] pathOf) {
+        for (int p = 0; p < rowOf.length; p++) {
+            rowOf[p] = p;
+            pathOf[p] = p;
+        }
+        return rowOf.length;
     }
 
     private float[] lastCovariates(MarketSeries history, Map<String, double[]> covariates) {

@@ -79,6 +79,34 @@ class XgbFeaturesTest {
         assertEquals(ret[t], rows.y()[t - features.lookback()], 1e-6);
     }
 
+    /**
+     * Paths that share their first log closes: path features summed on from the shared head's sums, taken from
+     * another path, are the very floats of rows computed from scratch, for windows inside, across and past it.
+     */
+    @Test
+    void windowSumsContinuedFromASharedHeadKeepEveryBit() {
+        MarketSeries series = Synthetic.series(80, 6);
+        int common = FEATURES.lookback();
+        double[] first = new double[series.size()];
+        double[] other = new double[series.size()];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = Math.log(series.close(i));
+            other[i] = i < common ? first[i] : first[i] + 0.01 * Math.sin(i);
+        }
+        int width = FEATURES.pathWidth();
+        for (int t = common; t < series.size(); t++) {
+            double[] heads = FEATURES.heads(first, t, common);
+            float[] expected = new float[FEATURES.width()];
+            FEATURES.fill(other, t, series.date(t), new float[1], expected, 0);
+            float[] actual = new float[width];
+            FEATURES.fillPath(other, t, common, heads, actual, 0);
+            for (int f = 0; f < width; f++) {
+                assertEquals(Float.floatToIntBits(expected[f]), Float.floatToIntBits(actual[f]),
+                        "t " + t + ", feature " + f);
+            }
+        }
+    }
+
     @Test
     void aMissingCovariateIsNamed() {
         MarketSeries series = Synthetic.series(60, 5);
