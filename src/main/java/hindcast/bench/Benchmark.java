@@ -146,8 +146,14 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "ingest                    %8.1f s%n", ingest);
         System.out.printf(Locale.ROOT, "train (%d fits)           %8.1f s%n",
                 commodities.size() * FULL_MODELS.size() * FREQUENCY.schedule(START, END).size(), train);
-        units.forEach(u -> System.out.printf(Locale.ROOT, "  unit %-30s %6.1f s   %,d forecasts (units overlap: "
-                + "wall time while sharing the executors)%n", u.unit(), u.seconds(), u.written()));
+        int cores = used.cores();
+        units.forEach(u -> {
+            double busy = measured.busyMillisByPool().getOrDefault(u.unit(), 0L) / 1e3;
+            System.out.printf(Locale.ROOT, "  unit %-30s %6.1f s   %,d forecasts, %.1f busy core-s: %.0f forecasts/s "
+                    + "on %d cores alone%n", u.unit(), u.seconds(), u.written(), busy, cores * u.written() / busy, cores);
+        });
+        System.out.println("  (units overlap: a unit's wall time is shared; its rate alone is its forecasts per busy "
+                + "core-second of its own tasks, computing and writing, times the cores)");
         System.out.printf(Locale.ROOT, "backfill, all models      %8.1f s   %,d forecasts, %,d rows, %.0f forecasts/s%n",
                 backfill, forecasts, rows, forecasts / backfill);
         utilisationLines(used).forEach(System.out::println);

@@ -2,6 +2,7 @@ package hindcast.bench;
 
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.status.api.v1.ExecutorSummary;
@@ -22,9 +23,16 @@ final class TaskClock extends SparkListener {
     /** Launch times of the tasks running, by task id. */
     private final Map<Long, Long> running = new ConcurrentHashMap<>();
     private final List<Utilisation.Interval> finished = new ArrayList<>();
+    /** The scheduler pool of each stage: a unit of work's jobs run in a pool named after it. */
+    private final Map<Integer, String> poolOfStage = new ConcurrentHashMap<>();
+    /** Finished tasks' busy milliseconds by scheduler pool. */
+    private final Map<String, Long> busyByPool = new ConcurrentHashMap<>();
 
-    /** What the step returned, and how it used the executors. */
-    record Measured<T>(T value, Utilisation utilisation) {
+    /**
+     * What the step returned, how it used the executors, and the busy core-milliseconds of its tasks by scheduler
+     * pool (the work of each unit, which the units' overlapping wall times do not show).
+     */
+    record Measured<T>(T value, Utilisation utilisation, Map<String, Long> busyMillisByPool) {
         double seconds() {
             return utilisation.spanMillis() / 1e3;
         }
@@ -47,7 +55,8 @@ final class TaskClock extends SparkListener {
             sc.listenerBus().waitUntilEmpty();
             sc.removeSparkListener(clock);
         }
-        return new Measured<>(value, Utilisation.of(clock.intervals(end), start, end, executorCores(sc)));
+        return new Measured<>(value, Utilisation.of(clock.intervals(end), start, end, executorCores(sc)),
+                Map.copyOf(clock.busyByPool));
     }
 
     /**
@@ -70,6 +79,12 @@ final class TaskClock extends SparkListener {
     }
 
     @Override
+    public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
+        String pool = submitted.properties() == null ? null : submitted.properties().getProperty("spark.scheduler.pool");
+        poolOfStage.put(submitted.stageInfo().stageId(), pool == null ? "default" : pool);
+    }
+
+    @Override
     public void onTaskStart(SparkListenerTaskStart taskStart) {
         running.put(taskStart.taskInfo().taskId(), taskStart.taskInfo().launchTime());
     }
@@ -78,5 +93,7 @@ final class TaskClock extends SparkListener {
     public synchronized void onTaskEnd(SparkListenerTaskEnd taskEnd) {
         running.remove(taskEnd.taskInfo().taskId());
         finished.add(new Utilisation.Interval(taskEnd.taskInfo().launchTime(), taskEnd.taskInfo().finishTime()));
+        busyByPool.merge(poolOfStage.getOrDefault(taskEnd.stageId(), "default"),
+                taskEnd.taskInfo().finishTime() - taskEnd.taskInfo().launchTime(), Long::sum);
     }
 }

@@ -25,13 +25,24 @@ class TaskClockTest {
         TaskClock.Measured<Long> m = TaskClock.measure(spark.sparkContext(), () -> {
             Thread.sleep(300); // driver alone
             spark.range(0, 4, 1, 4).foreach((ForeachFunction<Long>) i -> Thread.sleep(200));
+            // A unit of work's jobs run in a scheduler pool of its own: their busy time is counted apart.
+            spark.sparkContext().setLocalProperty("spark.scheduler.pool", "unit A");
+            try {
+                spark.range(0, 2, 1, 2).foreach((ForeachFunction<Long>) i -> Thread.sleep(300));
+            } finally {
+                spark.sparkContext().setLocalProperty("spark.scheduler.pool", null);
+            }
             return 4L;
         });
+        long inA = m.busyMillisByPool().get("unit A");
+        long inDefault = m.busyMillisByPool().get("default");
+        assertTrue(inA >= 2 * 300 && inA < 2 * 300 + 400, "two tasks of 300 ms in unit A: " + m.busyMillisByPool());
+        assertTrue(inDefault >= 4 * 200 && inDefault < 4 * 200 + 800, "four tasks of 200 ms: " + m.busyMillisByPool());
 
         Utilisation u = m.utilisation();
         assertEquals(4L, m.value());
         assertEquals(spark.sparkContext().defaultParallelism(), u.cores());
-        assertTrue(u.busyMillis() >= 4 * 200, "four tasks of 200 ms at least: " + u);
+        assertTrue(u.busyMillis() >= 4 * 200 + 2 * 300, "six tasks, 1.4 s at least: " + u);
         assertTrue(u.busyMillis() <= u.spanMillis() * u.cores(), u.toString());
         assertTrue(u.utilisation() > 0 && u.utilisation() <= 1, u.toString());
         assertTrue(u.driverOnlyMillis() >= 300, "the driver's pause: " + u);
