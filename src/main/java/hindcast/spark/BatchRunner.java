@@ -217,6 +217,7 @@ final class BatchRunner {
                                     List<ErrorLog.Entry> rejected) {
         SparkContext sc = spark.sparkContext();
         sc.setLocalProperty("spark.scheduler.pool", unit.name());
+        sc.setCallSite(unit.name()); // names the unit's jobs in logs and the Spark UI
         long t0 = System.nanoTime();
         List<WorkUnit.Chunk> chunks = unit.chunks(chunkSize());
         long total = unit.forecasts().size();
