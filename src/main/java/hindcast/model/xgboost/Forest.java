@@ -87,7 +87,7 @@ final class Forest {
      * bit. No split of the result reads a feature with low[f] == high[f] or both NaN: rows may leave it out.
      */
     Forest given(float[] low, float[] high) {
-        return ForestLayout.forest(base, new Bounded(low, high));
+        return new Pruning(low, high).forest();
     }
 
     /**
@@ -281,95 +281,101 @@ final class Forest {
     }
 
     /**
-     * The trees of this forest with every split that bounds settle, and every padding split, followed to the
-     * child all rows take. Nodes are heap positions; those from the tree's bottom level on are leaves.
+     * This forest with every split that bounds settle, and every padding split, followed to the child all rows
+     * take; each tree laid out again at the depth of what remains. Works on the heap layout directly, as a
+     * forest is pruned once per block of rows.
      */
-    private final class Bounded implements ForestLayout.Trees {
-        private final float[] low;
-        private final float[] high;
+    private final class Pruning {
+        // Per split, as {@link #ways} settles it.
+        private final byte[] way;
+        private final int[] newDepth = new int[depth.length];
+        private final int[] newNodeAt = new int[depth.length];
+        private final int[] newLeafAt = new int[depth.length];
+        private long[] newNodes;
+        private boolean[] newDefaultLeft;
+        private float[] newLeaf;
 
-        Bounded(float[] low, float[] high) {
-            this.low = low;
-            this.high = high;
+        Pruning(float[] low, float[] high) {
+            way = ways(low, high);
         }
 
-        @Override
-        public int count() {
-            return depth.length;
+        Forest forest() {
+            int nodeCount = 0;
+            int leafCount = 0;
+            for (int t = 0; t < depth.length; t++) {
+                newDepth[t] = depthBelow(t, open(t, 0));
+                newNodeAt[t] = nodeCount;
+                newLeafAt[t] = leafCount;
+                nodeCount += (1 << newDepth[t]) - 1;
+                leafCount += 1 << newDepth[t];
+            }
+            newNodes = new long[nodeCount];
+            newDefaultLeft = new boolean[nodeCount];
+            newLeaf = new float[leafCount];
+            for (int t = 0; t < depth.length; t++) {
+                place(t, open(t, 0), 0);
+            }
+            return new Forest(base, newDepth, newNodeAt, newLeafAt, newNodes, newDefaultLeft, newLeaf);
         }
 
-        @Override
-        public int root(int t) {
-            return decide(t, 0);
-        }
-
-        @Override
-        public boolean isLeaf(int t, int n) {
-            return n >= bottom(t);
-        }
-
-        @Override
-        public int left(int t, int n) {
-            return decide(t, 2 * n + 1);
-        }
-
-        @Override
-        public int right(int t, int n) {
-            return decide(t, 2 * n + 2);
-        }
-
-        @Override
-        public int feature(int t, int n) {
-            return (int) nodes[nodeAt[t] + n];
-        }
-
-        @Override
-        public int splitKey(int t, int n) {
-            return (int) (nodes[nodeAt[t] + n] >> 32);
-        }
-
-        @Override
-        public boolean defaultLeft(int t, int n) {
-            return defaultLeft[nodeAt[t] + n];
-        }
-
-        @Override
-        public float value(int t, int n) {
-            return leaf[leafAt[t] + n - bottom(t)];
-        }
-
-        private int bottom(int t) {
-            return (1 << depth[t]) - 1;
-        }
-
-        /** The first node at or below {@code n} that is a leaf or a split the bounds leave open. */
-        private int decide(int t, int n) {
-            int bottom = bottom(t);
-            while (n < bottom) {
-                int child = settled(t, n);
-                if (child == 0) {
-                    return n;
-                }
-                n = 2 * n + child;
+        /** The first node of tree t at or below heap position n that is a leaf or an open split. */
+        private int open(int t, int n) {
+            int bottom = (1 << depth[t]) - 1;
+            while (n < bottom && way[nodeAt[t] + n] != 0) {
+                n = 2 * n + way[nodeAt[t] + n];
             }
             return n;
         }
 
-        /** 1 if every row goes left at split n, 2 if every row goes right, 0 if the bounds do not tell. */
-        private int settled(int t, int n) {
-            int key = splitKey(t, n);
-            if (key == PAD) {
-                return 2;
-            }
-            float lo = low[feature(t, n)];
-            float hi = high[feature(t, n)];
-            if (Float.isNaN(lo) && Float.isNaN(hi)) {
-                return defaultLeft(t, n) ? 1 : 2;
-            }
-            if (!(lo <= hi)) {
-                return 0;
-            }
-            return orderKey(lo) >= key ? 2 : orderKey(hi) < key ? 1 : 0;
+        private int depthBelow(int t, int n) {
+            return n >= (1 << depth[t]) - 1 ? 0
+                    : 1 + Math.max(depthBelow(t, open(t, 2 * n + 1)), depthBelow(t, open(t, 2 * n + 2)));
         }
+
+        /** Writes node n of tree t, a leaf or an open split, at heap position {@code at} of the pruned tree. */
+        private void place(int t, int n, int at) {
+            int newBottom = (1 << newDepth[t]) - 1;
+            int bottom = (1 << depth[t]) - 1;
+            if (at >= newBottom) {
+                newLeaf[newLeafAt[t] + at - newBottom] = leaf[leafAt[t] + n - bottom];
+            } else if (n >= bottom) {
+                newNodes[newNodeAt[t] + at] = node(PAD, 0);
+                place(t, n, 2 * at + 1);
+                place(t, n, 2 * at + 2);
+            } else {
+                newNodes[newNodeAt[t] + at] = nodes[nodeAt[t] + n];
+                newDefaultLeft[newNodeAt[t] + at] = defaultLeft[nodeAt[t] + n];
+                place(t, open(t, 2 * n + 1), 2 * at + 1);
+                place(t, open(t, 2 * n + 2), 2 * at + 2);
+            }
+        }
+    }
+
+    /**
+     * For each split of this forest, how rows within the bounds go: 1 if every row goes left, 2 if every row
+     * goes right, 0 if the bounds do not tell. Branch-free for features with bounds, whose outcomes a branch
+     * would mispredict: their order keys are compared with each split's.
+     */
+    private byte[] ways(float[] low, float[] high) {
+        int features = low.length;
+        int[] lowKey = new int[features];
+        int[] highKey = new int[features];
+        boolean[] missing = new boolean[features];
+        for (int f = 0; f < features; f++) {
+            missing[f] = Float.isNaN(low[f]) && Float.isNaN(high[f]);
+            boolean known = low[f] <= high[f];
+            // Unknown: only a padding split (key PAD) is at or below the low key; no split is above the high.
+            lowKey[f] = known ? orderKey(low[f]) : PAD;
+            highKey[f] = known ? orderKey(high[f]) : Integer.MAX_VALUE;
+        }
+        byte[] way = new byte[nodes.length];
+        for (int n = 0; n < nodes.length; n++) {
+            int key = (int) (nodes[n] >> 32);
+            int f = (int) nodes[n];
+            // A padding split's key is below every low key: 2, whatever its feature's bounds.
+            way[n] = missing[f] && key != PAD ? (byte) (defaultLeft[n] ? 1 : 2)
+                    : (byte) ((lowKey[f] >= key ? 2 : 0) | (highKey[f] < key ? 1 : 0));
+        }
+        return way;
     }
 }

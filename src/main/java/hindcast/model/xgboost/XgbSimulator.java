@@ -93,9 +93,13 @@ public final class XgbSimulator {
                 }
                 continue;
             }
-            // Calendar and covariates are the same on every path: rows leave them out.
+            // Calendar and covariates are the same on every path: rows leave them out, and their splits are
+            // decided once for the step, so that each block's forest starts from the smaller step forest.
             features.fillShared(day, lastCovariates, low, width);
             System.arraycopy(low, width, high, width, low.length - width);
+            Arrays.fill(low, 0, width, Float.POSITIVE_INFINITY);
+            Arrays.fill(high, 0, width, Float.NEGATIVE_INFINITY);
+            Forest step = forest.given(low, high);
             // Every path's log closes start with the observed tail: its part of the window sums is summed once.
             double[] heads = features.heads(logClose[0], t, lookback);
             for (int r = 0; r < rows; r++) {
@@ -106,7 +110,7 @@ public final class XgbSimulator {
             for (int b = 0; b + 1 < starts.length; b++) {
                 if (starts[b] < starts[b + 1]) {
                     Forest.bounds(grouped, starts[b], starts[b + 1], width, low, high);
-                    forest.given(low, high).predict(grouped, starts[b], starts[b + 1], width, predicted, keys);
+                    step.given(low, high).predict(grouped, starts[b], starts[b + 1], width, predicted, keys);
                 }
             }
             for (int p = 0; p < paths; p++) {
