@@ -102,9 +102,7 @@ public final class XgbSimulator {
             Forest step = forest.given(low, high);
             // Every path's log closes start with the observed tail: its part of the window sums is summed once.
             double[] heads = features.heads(logClose[0], t, lookback);
-            for (int r = 0; r < rows; r++) {
-                features.fillPath(logClose[pathOf[r]], t, lookback, heads, x, r * width);
-            }
+            features.fillPaths(logClose, pathOf, rows, t, lookback, heads, x, 0, width);
             // Feature 0, the first lag, is the last return with the default lags: blocks of rows alike in it.
             int[] starts = RowBlocks.group(x, rows, width, 0, BLOCKS, grouped, position);
             for (int b = 0; b + 1 < starts.length; b++) {
