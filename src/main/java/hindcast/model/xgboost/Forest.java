@@ -87,7 +87,37 @@ final class Forest {
      * bit. No split of the result reads a feature with low[f] == high[f] or both NaN: rows may leave it out.
      */
     Forest given(float[] low, float[] high) {
-        return new Pruning(low, high).forest();
+        byte[] way = ways(low, high);
+        PrunedShape[] shapes = new PrunedShape[depth.length];
+        int[] newDepth = new int[depth.length];
+        int[] newNodeAt = new int[depth.length];
+        int[] newLeafAt = new int[depth.length];
+        int nodeCount = 0;
+        int leafCount = 0;
+        for (int t = 0; t < depth.length; t++) {
+            shapes[t] = PrunedShape.shape(depth[t], way, nodeAt[t]);
+            newDepth[t] = shapes[t].depth();
+            newNodeAt[t] = nodeCount;
+            newLeafAt[t] = leafCount;
+            nodeCount += shapes[t].nodeFrom().length;
+            leafCount += shapes[t].leafFrom().length;
+        }
+        long[] newNodes = new long[nodeCount];
+        boolean[] newDefaultLeft = new boolean[nodeCount];
+        float[] newLeaf = new float[leafCount];
+        for (int t = 0; t < depth.length; t++) {
+            int[] nodeFrom = shapes[t].nodeFrom();
+            for (int i = 0; i < nodeFrom.length; i++) {
+                int n = nodeAt[t] + nodeFrom[i];
+                newNodes[newNodeAt[t] + i] = nodeFrom[i] < 0 ? node(PAD, 0) : nodes[n];
+                newDefaultLeft[newNodeAt[t] + i] = nodeFrom[i] >= 0 && defaultLeft[n];
+            }
+            int[] leafFrom = shapes[t].leafFrom();
+            for (int i = 0; i < leafFrom.length; i++) {
+                newLeaf[newLeafAt[t] + i] = leaf[leafAt[t] + leafFrom[i]];
+            }
+        }
+        return new Forest(base, newDepth, newNodeAt, newLeafAt, newNodes, newDefaultLeft, newLeaf);
     }
 
     /**
@@ -281,79 +311,8 @@ final class Forest {
     }
 
     /**
-     * This forest with every split that bounds settle, and every padding split, followed to the child all rows
-     * take; each tree laid out again at the depth of what remains. Works on the heap layout directly, as a
-     * forest is pruned once per block of rows.
-     */
-    private final class Pruning {
-        // Per split, as {@link #ways} settles it.
-        private final byte[] way;
-        private final int[] newDepth = new int[depth.length];
-        private final int[] newNodeAt = new int[depth.length];
-        private final int[] newLeafAt = new int[depth.length];
-        private long[] newNodes;
-        private boolean[] newDefaultLeft;
-        private float[] newLeaf;
-
-        Pruning(float[] low, float[] high) {
-            way = ways(low, high);
-        }
-
-        Forest forest() {
-            int nodeCount = 0;
-            int leafCount = 0;
-            for (int t = 0; t < depth.length; t++) {
-                newDepth[t] = depthBelow(t, open(t, 0));
-                newNodeAt[t] = nodeCount;
-                newLeafAt[t] = leafCount;
-                nodeCount += (1 << newDepth[t]) - 1;
-                leafCount += 1 << newDepth[t];
-            }
-            newNodes = new long[nodeCount];
-            newDefaultLeft = new boolean[nodeCount];
-            newLeaf = new float[leafCount];
-            for (int t = 0; t < depth.length; t++) {
-                place(t, open(t, 0), 0);
-            }
-            return new Forest(base, newDepth, newNodeAt, newLeafAt, newNodes, newDefaultLeft, newLeaf);
-        }
-
-        /** The first node of tree t at or below heap position n that is a leaf or an open split. */
-        private int open(int t, int n) {
-            int bottom = (1 << depth[t]) - 1;
-            while (n < bottom && way[nodeAt[t] + n] != 0) {
-                n = 2 * n + way[nodeAt[t] + n];
-            }
-            return n;
-        }
-
-        private int depthBelow(int t, int n) {
-            return n >= (1 << depth[t]) - 1 ? 0
-                    : 1 + Math.max(depthBelow(t, open(t, 2 * n + 1)), depthBelow(t, open(t, 2 * n + 2)));
-        }
-
-        /** Writes node n of tree t, a leaf or an open split, at heap position {@code at} of the pruned tree. */
-        private void place(int t, int n, int at) {
-            int newBottom = (1 << newDepth[t]) - 1;
-            int bottom = (1 << depth[t]) - 1;
-            if (at >= newBottom) {
-                newLeaf[newLeafAt[t] + at - newBottom] = leaf[leafAt[t] + n - bottom];
-            } else if (n >= bottom) {
-                newNodes[newNodeAt[t] + at] = node(PAD, 0);
-                place(t, n, 2 * at + 1);
-                place(t, n, 2 * at + 2);
-            } else {
-                newNodes[newNodeAt[t] + at] = nodes[nodeAt[t] + n];
-                newDefaultLeft[newNodeAt[t] + at] = defaultLeft[nodeAt[t] + n];
-                place(t, open(t, 2 * n + 1), 2 * at + 1);
-                place(t, open(t, 2 * n + 2), 2 * at + 2);
-            }
-        }
-    }
-
-    /**
-     * For each split of this forest, how rows within the bounds go: 1 if every row goes left, 2 if every row
-     * goes right, 0 if the bounds do not tell. Branch-free for features with bounds, whose outcomes a branch
+     * For each split of this forest, how rows within the bounds go: {@link PrunedShape#LEFT} if every row goes
+     * left, {@link PrunedShape#RIGHT} if every row goes right, 0 if the bounds do not tell. Branch-free for features with bounds, whose outcomes a branch
      * would mispredict: their order keys are compared with each split's.
      */
     private byte[] ways(float[] low, float[] high) {
@@ -373,8 +332,8 @@ final class Forest {
             int key = (int) (nodes[n] >> 32);
             int f = (int) nodes[n];
             // A padding split's key is below every low key: 2, whatever its feature's bounds.
-            way[n] = missing[f] && key != PAD ? (byte) (defaultLeft[n] ? 1 : 2)
-                    : (byte) ((lowKey[f] >= key ? 2 : 0) | (highKey[f] < key ? 1 : 0));
+            way[n] = missing[f] && key != PAD ? (byte) (defaultLeft[n] ? PrunedShape.LEFT : PrunedShape.RIGHT)
+                    : (byte) ((lowKey[f] >= key ? PrunedShape.RIGHT : 0) | (highKey[f] < key ? PrunedShape.LEFT : 0));
         }
         return way;
     }
