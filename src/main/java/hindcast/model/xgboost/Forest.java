@@ -312,8 +312,9 @@ final class Forest {
 
     /**
      * For each split of this forest, how rows within the bounds go: {@link PrunedShape#LEFT} if every row goes
-     * left, {@link PrunedShape#RIGHT} if every row goes right, 0 if the bounds do not tell. Branch-free for features with bounds, whose outcomes a branch
-     * would mispredict: their order keys are compared with each split's.
+     * left, {@link PrunedShape#RIGHT} if every row goes right, 0 if the bounds do not tell. Branch-free where a
+     * feature has bounds, as a branch on each split's outcome would be mispredicted: the bounds' order keys are
+     * compared with the split's.
      */
     private byte[] ways(float[] low, float[] high) {
         int features = low.length;
@@ -331,9 +332,10 @@ final class Forest {
         for (int n = 0; n < nodes.length; n++) {
             int key = (int) (nodes[n] >> 32);
             int f = (int) nodes[n];
-            // A padding split's key is below every low key: 2, whatever its feature's bounds.
-            way[n] = missing[f] && key != PAD ? (byte) (defaultLeft[n] ? PrunedShape.LEFT : PrunedShape.RIGHT)
-                    : (byte) ((lowKey[f] >= key ? PrunedShape.RIGHT : 0) | (highKey[f] < key ? PrunedShape.LEFT : 0));
+            // A padding split's key is at or below every low key: right, whatever its feature's bounds.
+            int settled = (lowKey[f] >= key ? PrunedShape.RIGHT : 0) | (highKey[f] < key ? PrunedShape.LEFT : 0);
+            way[n] = (byte) (missing[f] && key != PAD ? defaultLeft[n] ? PrunedShape.LEFT : PrunedShape.RIGHT
+                    : settled);
         }
         return way;
     }
