@@ -87,7 +87,37 @@ final class Forest {
      * bit. No split of the result reads a feature with low[f] == high[f] or both NaN: rows may leave it out.
      */
     Forest given(float[] low, float[] high) {
-        return ForestLayout.forest(base, new Bounded(low, high));
+        byte[] way = ways(low, high);
+        PrunedShape[] shapes = new PrunedShape[depth.length];
+        int[] newDepth = new int[depth.length];
+        int[] newNodeAt = new int[depth.length];
+        int[] newLeafAt = new int[depth.length];
+        int nodeCount = 0;
+        int leafCount = 0;
+        for (int t = 0; t < depth.length; t++) {
+            shapes[t] = PrunedShape.shape(depth[t], way, nodeAt[t]);
+            newDepth[t] = shapes[t].depth();
+            newNodeAt[t] = nodeCount;
+            newLeafAt[t] = leafCount;
+            nodeCount += shapes[t].nodeFrom().length;
+            leafCount += shapes[t].leafFrom().length;
+        }
+        long[] newNodes = new long[nodeCount];
+        boolean[] newDefaultLeft = new boolean[nodeCount];
+        float[] newLeaf = new float[leafCount];
+        for (int t = 0; t < depth.length; t++) {
+            int[] nodeFrom = shapes[t].nodeFrom();
+            for (int i = 0; i < nodeFrom.length; i++) {
+                int n = nodeAt[t] + nodeFrom[i];
+                newNodes[newNodeAt[t] + i] = nodeFrom[i] < 0 ? node(PAD, 0) : nodes[n];
+                newDefaultLeft[newNodeAt[t] + i] = nodeFrom[i] >= 0 && defaultLeft[n];
+            }
+            int[] leafFrom = shapes[t].leafFrom();
+            for (int i = 0; i < leafFrom.length; i++) {
+                newLeaf[newLeafAt[t] + i] = leaf[leafAt[t] + leafFrom[i]];
+            }
+        }
+        return new Forest(base, newDepth, newNodeAt, newLeafAt, newNodes, newDefaultLeft, newLeaf);
     }
 
     /**
@@ -281,95 +311,32 @@ final class Forest {
     }
 
     /**
-     * The trees of this forest with every split that bounds settle, and every padding split, followed to the
-     * child all rows take. Nodes are heap positions; those from the tree's bottom level on are leaves.
+     * For each split of this forest, how rows within the bounds go: {@link PrunedShape#LEFT} if every row goes
+     * left, {@link PrunedShape#RIGHT} if every row goes right, 0 if the bounds do not tell. Branch-free where a
+     * feature has bounds, as a branch on each split's outcome would be mispredicted: the bounds' order keys are
+     * compared with the split's.
      */
-    private final class Bounded implements ForestLayout.Trees {
-        private final float[] low;
-        private final float[] high;
-
-        Bounded(float[] low, float[] high) {
-            this.low = low;
-            this.high = high;
+    private byte[] ways(float[] low, float[] high) {
+        int features = low.length;
+        int[] lowKey = new int[features];
+        int[] highKey = new int[features];
+        boolean[] missing = new boolean[features];
+        for (int f = 0; f < features; f++) {
+            missing[f] = Float.isNaN(low[f]) && Float.isNaN(high[f]);
+            boolean known = low[f] <= high[f];
+            // Unknown: only a padding split (key PAD) is at or below the low key; no split is above the high.
+            lowKey[f] = known ? orderKey(low[f]) : PAD;
+            highKey[f] = known ? orderKey(high[f]) : Integer.MAX_VALUE;
         }
-
-        @Override
-        public int count() {
-            return depth.length;
+        byte[] way = new byte[nodes.length];
+        for (int n = 0; n < nodes.length; n++) {
+            int key = (int) (nodes[n] >> 32);
+            int f = (int) nodes[n];
+            // A padding split's key is at or below every low key: right, whatever its feature's bounds.
+            int settled = (lowKey[f] >= key ? PrunedShape.RIGHT : 0) | (highKey[f] < key ? PrunedShape.LEFT : 0);
+            way[n] = (byte) (missing[f] && key != PAD ? defaultLeft[n] ? PrunedShape.LEFT : PrunedShape.RIGHT
+                    : settled);
         }
-
-        @Override
-        public int root(int t) {
-            return decide(t, 0);
-        }
-
-        @Override
-        public boolean isLeaf(int t, int n) {
-            return n >= bottom(t);
-        }
-
-        @Override
-        public int left(int t, int n) {
-            return decide(t, 2 * n + 1);
-        }
-
-        @Override
-        public int right(int t, int n) {
-            return decide(t, 2 * n + 2);
-        }
-
-        @Override
-        public int feature(int t, int n) {
-            return (int) nodes[nodeAt[t] + n];
-        }
-
-        @Override
-        public int splitKey(int t, int n) {
-            return (int) (nodes[nodeAt[t] + n] >> 32);
-        }
-
-        @Override
-        public boolean defaultLeft(int t, int n) {
-            return defaultLeft[nodeAt[t] + n];
-        }
-
-        @Override
-        public float value(int t, int n) {
-            return leaf[leafAt[t] + n - bottom(t)];
-        }
-
-        private int bottom(int t) {
-            return (1 << depth[t]) - 1;
-        }
-
-        /** The first node at or below {@code n} that is a leaf or a split the bounds leave open. */
-        private int decide(int t, int n) {
-            int bottom = bottom(t);
-            while (n < bottom) {
-                int child = settled(t, n);
-                if (child == 0) {
-                    return n;
-                }
-                n = 2 * n + child;
-            }
-            return n;
-        }
-
-        /** 1 if every row goes left at split n, 2 if every row goes right, 0 if the bounds do not tell. */
-        private int settled(int t, int n) {
-            int key = splitKey(t, n);
-            if (key == PAD) {
-                return 2;
-            }
-            float lo = low[feature(t, n)];
-            float hi = high[feature(t, n)];
-            if (Float.isNaN(lo) && Float.isNaN(hi)) {
-                return defaultLeft(t, n) ? 1 : 2;
-            }
-            if (!(lo <= hi)) {
-                return 0;
-            }
-            return orderKey(lo) >= key ? 2 : orderKey(hi) < key ? 1 : 0;
-        }
+        return way;
     }
 }

@@ -108,13 +108,13 @@ public final class XgbFeatures {
      * {@code logClose[t - lookback() .. t-1]}; {@code prevCovariates} are the covariate values as of t-1.
      */
     void fill(double[] logClose, int t, LocalDate target, float[] prevCovariates, float[] out, int offset) {
-        fillPath(logClose, t, 0, noHeads, out, offset);
+        fillPaths(new double[][] {logClose}, new int[1], 1, t, 0, noHeads, out, offset, width());
         fillShared(target, prevCovariates, out, offset + pathWidth());
     }
 
     /**
      * For rows at target index t whose log closes agree before index {@code common}: each window's sums over
-     * that shared head, of the returns and of the log closes, for {@link #fillPath}.
+     * that shared head, of the returns and of the log closes, for {@link #fillPaths}.
      */
     double[] heads(double[] logClose, int t, int common) {
         double[] heads = new double[2 * windows.length];
@@ -135,37 +135,60 @@ public final class XgbFeatures {
     }
 
     /**
-     * The first {@link #pathWidth()} features of the row for target index t, as {@link #fill} writes them.
-     * Window sums continue from {@code heads} ({@link #heads} of the same t and {@code common}) instead of
-     * summing the shared head again for every path; the terms are added in the same order, so every bit agrees.
+     * The first {@link #pathWidth()} features of rows for target index t, as {@link #fill} writes them: row r,
+     * at {@code out[offset + r * stride ..]}, from the log closes {@code logClose[pathOf[r]]}, for r in
+     * [0, rows). Window sums continue from {@code heads} ({@link #heads} of the same t and {@code common})
+     * instead of summing the shared head again for every path. A standard deviation sums its squares one after
+     * another, each addition waiting on the last: rows are taken two at a time (the last of an odd count with
+     * itself), so that two such chains run side by side. Every row's terms are added in the same order as for
+     * one row alone, so every bit agrees.
      */
-    void fillPath(double[] logClose, int t, int common, double[] heads, float[] out, int offset) {
-        int o = offset;
-        for (int k : lags) {
-            out[o++] = (float) (logClose[t - k] - logClose[t - k - 1]);
-        }
-        for (int i = 0; i < windows.length; i++) {
-            int w = windows[i];
-            double sum = heads[2 * i];
-            for (int j = Math.max(t - w, Math.min(t, common)); j < t; j++) {
-                sum += logClose[j] - logClose[j - 1];
+    void fillPaths(double[][] logClose, int[] pathOf, int rows, int t, int common, double[] heads, float[] out,
+                   int offset, int stride) {
+        for (int r = 0; r < rows; r += 2) {
+            int r2 = Math.min(r + 1, rows - 1);
+            double[] a = logClose[pathOf[r]];
+            double[] b = logClose[pathOf[r2]];
+            int o = offset + r * stride;
+            int o2 = offset + r2 * stride;
+            for (int k : lags) {
+                out[o++] = (float) (a[t - k] - a[t - k - 1]);
+                out[o2++] = (float) (b[t - k] - b[t - k - 1]);
             }
-            double mean = sum / w;
-            double ss = 0;
-            for (int j = t - w; j < t; j++) {
-                double d = logClose[j] - logClose[j - 1] - mean;
-                ss += d * d;
+            for (int i = 0; i < windows.length; i++) {
+                int w = windows[i];
+                double sum = heads[2 * i];
+                double sum2 = sum;
+                for (int j = Math.max(t - w, Math.min(t, common)); j < t; j++) {
+                    sum += a[j] - a[j - 1];
+                    sum2 += b[j] - b[j - 1];
+                }
+                double mean = sum / w;
+                double mean2 = sum2 / w;
+                double ss = 0;
+                double ss2 = 0;
+                for (int j = t - w; j < t; j++) {
+                    double d = a[j] - a[j - 1] - mean;
+                    double d2 = b[j] - b[j - 1] - mean2;
+                    ss += d * d;
+                    ss2 += d2 * d2;
+                }
+                out[o++] = (float) mean;
+                out[o++] = (float) Math.sqrt(ss / (w - 1));
+                out[o2++] = (float) mean2;
+                out[o2++] = (float) Math.sqrt(ss2 / (w - 1));
             }
-            out[o++] = (float) mean;
-            out[o++] = (float) Math.sqrt(ss / (w - 1));
-        }
-        for (int i = 0; i < windows.length; i++) {
-            int w = windows[i];
-            double sum = heads[2 * i + 1];
-            for (int j = Math.max(t - w, Math.min(t, common)); j < t; j++) {
-                sum += logClose[j];
+            for (int i = 0; i < windows.length; i++) {
+                int w = windows[i];
+                double sum = heads[2 * i + 1];
+                double sum2 = sum;
+                for (int j = Math.max(t - w, Math.min(t, common)); j < t; j++) {
+                    sum += a[j];
+                    sum2 += b[j];
+                }
+                out[o++] = (float) (a[t - 1] - sum / w);
+                out[o2++] = (float) (b[t - 1] - sum2 / w);
             }
-            out[o++] = (float) (logClose[t - 1] - sum / w);
         }
     }
 

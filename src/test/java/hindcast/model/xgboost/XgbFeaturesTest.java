@@ -81,28 +81,37 @@ class XgbFeaturesTest {
 
     /**
      * Paths that share their first log closes: path features summed on from the shared head's sums, taken from
-     * another path, are the very floats of rows computed from scratch, for windows inside, across and past it.
+     * another path, are the very floats of rows computed from scratch, for windows inside, across and past it;
+     * for rows filled together, in groups and a partial last group, each row is its path's.
      */
     @Test
     void windowSumsContinuedFromASharedHeadKeepEveryBit() {
         MarketSeries series = Synthetic.series(80, 6);
         int common = FEATURES.lookback();
+        int paths = 11;
         double[] first = new double[series.size()];
-        double[] other = new double[series.size()];
+        double[][] others = new double[paths][series.size()];
         for (int i = 0; i < first.length; i++) {
             first[i] = Math.log(series.close(i));
-            other[i] = i < common ? first[i] : first[i] + 0.01 * Math.sin(i);
+            for (int p = 0; p < paths; p++) {
+                others[p][i] = i < common ? first[i] : first[i] + 0.01 * Math.sin(i * (p + 1));
+            }
         }
+        // Rows in another order than the paths, one path twice.
+        int[] pathOf = {3, 0, 10, 1, 2, 4, 5, 6, 7, 8, 9, 3};
         int width = FEATURES.pathWidth();
+        int stride = width + 2;
         for (int t = common; t < series.size(); t++) {
             double[] heads = FEATURES.heads(first, t, common);
-            float[] expected = new float[FEATURES.width()];
-            FEATURES.fill(other, t, series.date(t), new float[1], expected, 0);
-            float[] actual = new float[width];
-            FEATURES.fillPath(other, t, common, heads, actual, 0);
-            for (int f = 0; f < width; f++) {
-                assertEquals(Float.floatToIntBits(expected[f]), Float.floatToIntBits(actual[f]),
-                        "t " + t + ", feature " + f);
+            float[] actual = new float[1 + pathOf.length * stride];
+            FEATURES.fillPaths(others, pathOf, pathOf.length, t, common, heads, actual, 1, stride);
+            for (int r = 0; r < pathOf.length; r++) {
+                float[] expected = new float[FEATURES.width()];
+                FEATURES.fill(others[pathOf[r]], t, series.date(t), new float[1], expected, 0);
+                for (int f = 0; f < width; f++) {
+                    assertEquals(Float.floatToIntBits(expected[f]), Float.floatToIntBits(actual[1 + r * stride + f]),
+                            "t " + t + ", row " + r + ", feature " + f);
+                }
             }
         }
     }

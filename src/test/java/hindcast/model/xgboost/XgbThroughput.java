@@ -7,6 +7,7 @@ import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -25,12 +26,9 @@ import java.util.concurrent.Future;
  * </pre>
  */
 public final class XgbThroughput {
-    private static final XgbFeatures FEATURES =
-            new XgbFeatures(new int[] {1, 7, 14}, new int[] {7, 30}, List.of(Synthetic.COVARIATE));
     private static final OperatingSystemMXBean OS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final MarketSeries SERIES = Synthetic.series(1500, 11);
-    private static final Map<String, double[]> COV = Synthetic.covariates(SERIES, 12);
 
     private XgbThroughput() {
     }
@@ -38,7 +36,13 @@ public final class XgbThroughput {
     public static void main(String[] args) throws Exception {
         int forecasts = args.length > 0 ? Integer.parseInt(args[0]) : 150;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        XgbFit fit = new XgbTrainer(FEATURES, XgbParams.defaults()).fit(SERIES, COV, SERIES.date(1200));
+        int covariates = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        Map<String, double[]> cov = new LinkedHashMap<>(Synthetic.covariates(SERIES, 12));
+        for (int c = 1; c < covariates; c++) {
+            cov.put("covariate_" + c, Synthetic.covariates(SERIES, 12 + c).get(Synthetic.COVARIATE));
+        }
+        XgbFeatures features = new XgbFeatures(new int[] {1, 7, 14}, new int[] {7, 30}, List.copyOf(cov.keySet()));
+        XgbFit fit = new XgbTrainer(features, XgbParams.defaults()).fit(SERIES, cov, SERIES.date(1200));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (String phase : List.of("warm-up", "measured")) {
@@ -47,7 +51,7 @@ public final class XgbThroughput {
                 List<Future<?>> running = new ArrayList<>();
                 for (int w = 0; w < threads; w++) {
                     int worker = w;
-                    running.add(pool.submit(() -> forecast(fit, worker, forecasts)));
+                    running.add(pool.submit(() -> forecast(fit, cov, worker, forecasts)));
                 }
                 for (Future<?> f : running) {
                     f.get();
@@ -64,12 +68,12 @@ public final class XgbThroughput {
         }
     }
 
-    private static void forecast(XgbFit fit, int worker, int forecasts) {
+    private static void forecast(XgbFit fit, Map<String, double[]> cov, int worker, int forecasts) {
         float[][] out = new float[2000][Horizon.DAYS];
         XgbSimulator simulator = new XgbSimulator(fit);
         for (int i = 0; i < forecasts; i++) {
             LocalDate start = SERIES.date(1200 + (i + 150 * worker) % 300);
-            simulator.simulate(SERIES.cutAt(start.minusDays(1)), COV, start, new Rng(i), out);
+            simulator.simulate(SERIES.cutAt(start.minusDays(1)), cov, start, new Rng(i), out);
         }
     }
 }
