@@ -28,7 +28,7 @@ public final class SparkSessions {
                 // Units of work run as concurrent jobs, each in its own pool, sharing the executors fairly.
                 .config("spark.scheduler.mode", "FAIR")
                 // Files of a few forecasts' paths each: replacing stale forecasts (a replaceWhere overwrite) then
-                // reads the few files that hold them, not a chunk's whole file of other forecasts' rows.
+                // rewrites the few files that hold them, not a chunk's whole file of other forecasts' rows.
                 .config("spark.sql.files.maxRecordsPerFile", (long) FORECASTS_PER_FILE * settings.forecast().paths());
         if (!new SparkConf().contains("spark.master")) {
             builder.master(settings.spark().master());

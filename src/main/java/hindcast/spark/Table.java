@@ -31,18 +31,13 @@ public enum Table {
             request_id STRING, commodity STRING, model_version STRING, train_frequency STRING,
             start_date DATE, end_date DATE, enqueued_at TIMESTAMP""",
             List.of("request_id"), List.of(), "'delta.appendOnly' = 'true'"),
-    /**
-     * Deletion vectors: replacing stale forecasts marks their old rows deleted where they lie instead of copying
-     * the other rows of their files into new ones.
-     */
     DISTRIBUTIONS("distributions", """
             path_id INT, forecast_start_date DATE, data_cutoff_date DATE, generation_timestamp TIMESTAMP,
             model_version STRING, commodity STRING, %s,
             is_actuals BOOLEAN, has_data_leakage BOOLEAN, train_date DATE, fingerprint STRING""".formatted(dayColumns()),
             List.of("commodity", "model_version", "forecast_start_date", "path_id"),
             List.of("model_version", "commodity"),
-            "'delta.dataSkippingStatsColumns' = 'path_id,forecast_start_date,data_cutoff_date,generation_timestamp', "
-                    + "'delta.enableDeletionVectors' = 'true'"),
+            "'delta.dataSkippingStatsColumns' = 'path_id,forecast_start_date,data_cutoff_date,generation_timestamp'"),
     /** One row per forecast of {@code distributions}, derived from it: what planning and status read. */
     FORECAST_INDEX("forecast-index", """
             commodity STRING NOT NULL, model_version STRING NOT NULL, forecast_start_date DATE NOT NULL,
