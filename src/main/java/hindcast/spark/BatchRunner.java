@@ -115,28 +115,29 @@ final class BatchRunner {
         if (settings.stream().trainMissing()) {
             trainMissing(valid);
         }
-        // What planning reads: the fits once per fit series and the index once per partition, each over the union
-        // of the batch's requests' ranges, all read at once (each read is a small job, mostly driver latency).
-        Map<List<String>, NavigableMap<LocalDate, TrainedModel>> fits = new ConcurrentHashMap<>();
+        // What planning reads: the fits and the index, each in one read over every partition and the union of the
+        // batch's requests' ranges, both at once (each read is a small job, mostly driver latency). Every train date
+        // that can serve a date of a request lies within one period before its start.
+        Map<ModelStore.Key, DateSpan> fitSpans = new HashMap<>();
+        spans(valid, 3).forEach((k, span) -> fitSpans.merge(new ModelStore.Key(k.get(0), k.get(1),
+                TrainFrequency.parse(k.get(2)).label()), new DateSpan(span.from().minusYears(1), span.to()),
+                DateSpan::union));
+        Map<ModelStore.Key, NavigableMap<LocalDate, TrainedModel>> fits = new ConcurrentHashMap<>();
         Map<List<String>, Map<LocalDate, StoredForecast>> stored = new ConcurrentHashMap<>();
-        List<Callable<Void>> reads = new ArrayList<>();
-        // Every train date that can serve a date of a request lies within one period before its start.
-        spans(valid, 3).forEach((k, span) -> reads.add(() -> {
-            fits.put(k, models.load(new ModelStore.Key(k.get(0), k.get(1), TrainFrequency.parse(k.get(2)).label()),
-                    span.from().minusYears(1), span.to()));
+        DriverThreads.all(spark.sparkContext(), "hindcast-read", 2, List.<Callable<Void>>of(() -> {
+            fits.putAll(models.load(fitSpans));
+            return null;
+        }, () -> {
+            stored.putAll(index.load(spans(valid, 2)));
             return null;
         }));
-        spans(valid, 2).forEach((k, span) -> reads.add(() -> {
-            stored.put(k, index.load(k.get(0), k.get(1), span.from(), span.to()));
-            return null;
-        }));
-        DriverThreads.all(spark.sparkContext(), "hindcast-read", settings.stream().maxConcurrentWrites(), reads);
         Map<List<String>, Freshness> freshness = new HashMap<>();
         Map<List<String>, Set<LocalDate>> claimed = new HashMap<>();
         List<RequestPlan> plans = new ArrayList<>();
         for (Request request : valid) {
             List<String> partition = List.of(request.commodity(), request.modelVersion());
-            List<String> series = List.of(request.commodity(), request.modelVersion(), request.trainFrequency());
+            ModelStore.Key series = new ModelStore.Key(request.commodity(), request.modelVersion(),
+                    TrainFrequency.parse(request.trainFrequency()).label());
             MarketSeries market = markets.get(request.commodity());
             ForecastPlanner planner = new ForecastPlanner(request, market, fits.get(series),
                     freshness.computeIfAbsent(partition, k -> Freshness.of(settings.models().spec(request.modelVersion()), market)),
@@ -171,22 +172,15 @@ final class BatchRunner {
         byCommodity.forEach((commodity, wanted) -> trainer.train(commodity, List.copyOf(wanted.values())));
     }
 
-    /** A range of dates. */
-    private record Span(LocalDate from, LocalDate to) {
-        Span union(Span o) {
-            return new Span(from.isBefore(o.from) ? from : o.from, to.isAfter(o.to) ? to : o.to);
-        }
-    }
-
     /**
      * The union of the date ranges of the requests sharing each key: (commodity, model) for {@code size} 2,
      * (commodity, model, train frequency) for 3.
      */
-    private static Map<List<String>, Span> spans(List<Request> requests, int size) {
-        Map<List<String>, Span> spans = new LinkedHashMap<>();
+    private static Map<List<String>, DateSpan> spans(List<Request> requests, int size) {
+        Map<List<String>, DateSpan> spans = new LinkedHashMap<>();
         for (Request r : requests) {
             List<String> key = List.of(r.commodity(), r.modelVersion(), r.trainFrequency()).subList(0, size);
-            spans.merge(key, new Span(r.startDate(), r.endDate()), Span::union);
+            spans.merge(key, new DateSpan(r.startDate(), r.endDate()), DateSpan::union);
         }
         return spans;
     }

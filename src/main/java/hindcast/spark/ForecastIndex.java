@@ -44,14 +44,24 @@ public final class ForecastIndex {
         this.settings = settings;
     }
 
-    /** The stored forecasts of (commodity, model) dated in [from, to], by date. */
-    public Map<LocalDate, StoredForecast> load(String commodity, String modelVersion, LocalDate from, LocalDate to) {
-        Map<LocalDate, StoredForecast> out = new HashMap<>();
-        for (Row r : table().where(col("commodity").equalTo(lit(commodity))
-                        .and(col("model_version").equalTo(lit(modelVersion)))
-                        .and(col("forecast_start_date").between(lit(from), lit(to))))
-                .select("forecast_start_date", "train_date", "fingerprint", "paths").collectAsList()) {
-            out.put(r.getAs(0), new StoredForecast(r.getAs(0), r.getAs(1), r.getAs(2), r.getInt(3)));
+    /**
+     * The stored forecasts of each partition, (commodity, model), dated in its span, by partition and date (an
+     * empty map where none is stored): one read for all partitions.
+     */
+    public Map<List<String>, Map<LocalDate, StoredForecast>> load(Map<List<String>, DateSpan> spans) {
+        Map<List<String>, Map<LocalDate, StoredForecast>> out = new HashMap<>();
+        spans.keySet().forEach(k -> out.put(k, new HashMap<>()));
+        if (spans.isEmpty()) {
+            return out;
+        }
+        Column wanted = spans.entrySet().stream().map(e -> col("commodity").equalTo(lit(e.getKey().get(0)))
+                        .and(col("model_version").equalTo(lit(e.getKey().get(1))))
+                        .and(col("forecast_start_date").between(lit(e.getValue().from()), lit(e.getValue().to()))))
+                .reduce(Column::or).orElseThrow();
+        for (Row r : table().where(wanted).select("commodity", "model_version", "forecast_start_date", "train_date",
+                "fingerprint", "paths").collectAsList()) {
+            out.get(List.of(r.getString(0), r.getString(1)))
+                    .put(r.getAs(2), new StoredForecast(r.getAs(2), r.getAs(3), r.getAs(4), r.getInt(5)));
         }
         return out;
     }

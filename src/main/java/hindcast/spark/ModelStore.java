@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hindcast.config.Settings;
 import hindcast.plan.TrainedModel;
-import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -41,7 +41,31 @@ public final class ModelStore {
 
     /** Fits stored for the key with train dates in [from, to]. */
     public NavigableMap<LocalDate, TrainedModel> load(Key key, LocalDate from, LocalDate to) {
-        return toModels(select(key, from, to));
+        return load(Map.of(key, new DateSpan(from, to))).get(key);
+    }
+
+    /**
+     * The fits of each key with train dates in its span, by key (an empty map where none is stored): one read for
+     * all keys, as each read costs a Spark job and Delta's planning whatever its size.
+     */
+    public Map<Key, NavigableMap<LocalDate, TrainedModel>> load(Map<Key, DateSpan> spans) {
+        Map<Key, NavigableMap<LocalDate, TrainedModel>> out = new HashMap<>();
+        spans.keySet().forEach(k -> out.put(k, new TreeMap<>()));
+        if (spans.isEmpty()) {
+            return out;
+        }
+        Column wanted = spans.entrySet().stream().map(e -> col("commodity").equalTo(lit(e.getKey().commodity()))
+                        .and(col("model_version").equalTo(lit(e.getKey().modelVersion())))
+                        .and(col("train_frequency").equalTo(lit(e.getKey().trainFrequency())))
+                        .and(col("train_date").between(lit(e.getValue().from()), lit(e.getValue().to()))))
+                .reduce(Column::or).orElseThrow();
+        for (Row r : spark.read().format("delta").load(Table.TRAINED_MODELS.location(settings)).where(wanted)
+                .collectAsList()) {
+            TrainedModel m = toModel(r, r.getAs("state"));
+            out.get(new Key(r.getAs("commodity"), r.getAs("model_version"), r.getAs("train_frequency")))
+                    .put(m.trainDate(), m);
+        }
+        return out;
     }
 
     /** Every fit of the commodity, of any model and train frequency, without its binary state, by model. */
@@ -106,27 +130,9 @@ public final class ModelStore {
                 m.definition(), m.inputFingerprint());
     }
 
-    private static NavigableMap<LocalDate, TrainedModel> toModels(Dataset<Row> rows) {
-        NavigableMap<LocalDate, TrainedModel> out = new TreeMap<>();
-        boolean withState = List.of(rows.columns()).contains("state");
-        for (Row r : rows.collectAsList()) {
-            TrainedModel m = toModel(r, withState ? r.getAs("state") : null);
-            out.put(m.trainDate(), m);
-        }
-        return out;
-    }
-
     private static TrainedModel toModel(Row r, byte[] state) {
         return new TrainedModel(r.getAs("train_date"), parseParameters(r.getAs("parameters")),
                 r.<Integer>getAs("training_rows"), state, r.getAs("definition"), r.getAs("input_fingerprint"));
-    }
-
-    private Dataset<Row> select(Key key, LocalDate from, LocalDate to) {
-        return spark.read().format("delta").load(Table.TRAINED_MODELS.location(settings))
-                .where(col("commodity").equalTo(lit(key.commodity()))
-                        .and(col("model_version").equalTo(lit(key.modelVersion())))
-                        .and(col("train_frequency").equalTo(lit(key.trainFrequency())))
-                        .and(col("train_date").between(lit(from), lit(to))));
     }
 
     static String toJson(Map<String, Double> parameters) {
