@@ -136,7 +136,13 @@ public final class Hindcast {
      */
     public Trainer.Result train(String commodity, List<String> models, TrainFrequency frequency, LocalDate start,
                                 LocalDate end) {
-        return warehouse.trainer(out).train(commodity, models, frequency, start, end);
+        return train(List.of(commodity), models, frequency, start, end);
+    }
+
+    /** {@link #train(String, List, TrainFrequency, LocalDate, LocalDate)} of several commodities, as one job. */
+    public Trainer.Result train(List<String> commodities, List<String> models, TrainFrequency frequency,
+                                LocalDate start, LocalDate end) {
+        return warehouse.trainer(out).train(commodities, models, frequency, start, end);
     }
 
     /** Appends the requests to forecast_tasks in one commit. */

@@ -124,11 +124,7 @@ public final class Benchmark {
         List<String> commodities = List.copyOf(settings.inputs().keySet());
         System.out.printf("workload: %s x %s, %s %s..%s%n", commodities, FULL_MODELS, FREQUENCY.label(), START, END);
         double ingest = time(() -> ingest(commodities));
-        double train = time(() -> {
-            for (String c : commodities) {
-                loud.train(c, FULL_MODELS, FREQUENCY, START, END);
-            }
-        });
+        double train = time(() -> loud.train(commodities, FULL_MODELS, FREQUENCY, START, END));
         // One run of every request, as a desk would enqueue them: the units of all models share the executors.
         List<BackfillEvent.UnitDone> units = new ArrayList<>();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -158,7 +158,7 @@ final class BatchRunner {
     }
 
     /**
-     * Trains the fits the requests need and that are not stored fresh: per commodity, every model's train dates
+     * Trains the fits the requests need and that are not stored fresh: every commodity's and model's train dates
      * (the union over its requests) in one call, so the fits run as one job and are stored in one commit.
      */
     private void trainMissing(List<Request> requests) {
@@ -169,7 +169,9 @@ final class BatchRunner {
             byCommodity.computeIfAbsent(r.commodity(), c -> new LinkedHashMap<>())
                     .merge(List.of(r.modelVersion(), w.frequency().label()), w, Trainer.Wanted::plus);
         }
-        byCommodity.forEach((commodity, wanted) -> trainer.train(commodity, List.copyOf(wanted.values())));
+        Map<String, List<Trainer.Wanted>> wanted = new LinkedHashMap<>();
+        byCommodity.forEach((commodity, w) -> wanted.put(commodity, List.copyOf(w.values())));
+        trainer.train(wanted);
     }
 
     /**

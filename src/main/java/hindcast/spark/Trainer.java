@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ import java.util.TreeSet;
  * Fits each model at each train date T of a schedule on data dated on or before T-1, and stores the fits.
  * Every (model, T) fit is its own Spark task, so the many small per-window fits run in parallel on the
  * executors (an XGBoost fit is single-threaded and deterministic: one core per fit, not one fit across
- * the cluster); the fits come back to the driver and are inserted in one MERGE per model.
+ * the cluster); the fits come back to the driver and are stored in one MERGE.
  */
 public final class Trainer {
     private final SparkSession spark;
@@ -75,21 +76,30 @@ public final class Trainer {
         }
     }
 
-    /** One fit for an executor: the model's registry entry, its train frequency and train date. */
-    record FitJob(String modelVersion, String frequency, ModelSpec spec, LocalDate trainDate) implements Serializable {
+    /** One fit for an executor: its commodity, the model's registry entry, its train frequency and train date. */
+    record FitJob(String commodity, String modelVersion, String frequency, ModelSpec spec, LocalDate trainDate) implements Serializable {
     }
 
     /** A fit, or the reason it failed (the model's own error message). */
     record FitResult(FitJob job, TrainedModel model, String error) implements Serializable {
     }
 
-    /** {@link #train(String, List)} of each model at the train dates of [start, end]. */
-    public Result train(String commodity, List<String> modelVersions, TrainFrequency frequency, LocalDate start,
-                        LocalDate end) {
+    /** {@link #train(Map)} of each model at the train dates of [start, end], for each commodity. */
+    public Result train(List<String> commodities, List<String> modelVersions, TrainFrequency frequency,
+                        LocalDate start, LocalDate end) {
         if (end.isBefore(start)) {
             throw Errors.endBeforeStart(end, start);
         }
-        return train(commodity, modelVersions.stream().map(m -> Wanted.over(m, frequency, start, end)).toList());
+        Map<String, List<Wanted>> wanted = new LinkedHashMap<>();
+        for (String commodity : commodities) {
+            wanted.put(commodity, modelVersions.stream().map(m -> Wanted.over(m, frequency, start, end)).toList());
+        }
+        return train(wanted);
+    }
+
+    /** {@link #train(Map)} of one commodity. */
+    public Result train(String commodity, List<Wanted> wanted) {
+        return train(Map.of(commodity, wanted));
     }
 
     /**
@@ -97,36 +107,57 @@ public final class Trainer {
      * from market data that has changed since ({@link Freshness}), which the new fits replace. Fresh stored fits
      * are kept as they are. A fit that fails is reported with its model, train date and reason and stores nothing
      * (a stale fit it would have replaced stays, and stays stale); the other fits are stored. The stored fits are
-     * read once, all fits run as one Spark job and are stored in one commit, whatever the number of models.
+     * read once per commodity; all fits, of every commodity and model, run as one Spark job (so one commodity's
+     * long fits overlap another's) and are stored in one commit.
      */
-    public Result train(String commodity, List<Wanted> wanted) {
-        if (!settings.commodities().contains(commodity)) {
-            throw Errors.unknownCommodity(commodity, settings.commodities());
-        }
-        MarketSeries series = market.load(commodity);
-        if (series.size() == 0) {
-            throw Errors.noMarketData(commodity);
-        }
-        if (wanted.isEmpty()) {
-            return new Result(0, List.of());
-        }
+    public Result train(Map<String, List<Wanted>> wantedByCommodity) {
+        Map<String, MarketSeries> series = new LinkedHashMap<>();
+        Map<String, Planned> planned = new LinkedHashMap<>();
+        List<FitJob> jobs = new ArrayList<>();
+        wantedByCommodity.forEach((commodity, wanted) -> {
+            if (!settings.commodities().contains(commodity)) {
+                throw Errors.unknownCommodity(commodity, settings.commodities());
+            }
+            MarketSeries s = market.load(commodity);
+            if (s.size() == 0) {
+                throw Errors.noMarketData(commodity);
+            }
+            series.put(commodity, s);
+            if (!wanted.isEmpty()) {
+                Planned p = plan(commodity, s, wanted);
+                planned.put(commodity, p);
+                jobs.addAll(p.jobs);
+            }
+        });
+        Map<List<String>, List<FitResult>> results = fit(series, jobs);
+        List<ModelStore.Fit> fits = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        planned.forEach((commodity, p) -> report(commodity, p, results, fits, failures));
+        store.store(fits);
+        return new Result(fits.size(), failures);
+    }
+
+    /** What one commodity needs fitted, and what its stored fits were. */
+    private record Planned(List<Wanted> wanted, Map<Wanted, Freshness> freshness, Map<Wanted, Replaced> replaced,
+                           Map<Wanted, List<LocalDate>> tooShort, List<FitJob> jobs) {
+    }
+
+    private Planned plan(String commodity, MarketSeries series, List<Wanted> wanted) {
         Map<ModelStore.Key, NavigableMap<LocalDate, TrainedModel>> stored = store.loadWithoutState(
                 wanted.stream().map(w -> w.key(commodity)).toList(),
                 wanted.stream().map(w -> w.trainDates().first()).min(LocalDate::compareTo).orElseThrow(),
                 wanted.stream().map(w -> w.trainDates().last()).max(LocalDate::compareTo).orElseThrow());
-        Map<Wanted, Freshness> freshness = new LinkedHashMap<>();
-        Map<Wanted, Replaced> replaced = new LinkedHashMap<>();
-        Map<Wanted, List<LocalDate>> tooShort = new LinkedHashMap<>();
-        List<FitJob> jobs = new ArrayList<>();
+        Planned p = new Planned(wanted, new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
+                new ArrayList<>());
         for (Wanted w : wanted) {
             ModelSpec spec = settings.models().spec(w.modelVersion());
             Freshness now = Freshness.of(spec, series); // a bad registry entry fails here, once, not in every task
-            freshness.put(w, now);
+            p.freshness.put(w, now);
             Map<LocalDate, TrainedModel> have = stored.getOrDefault(w.key(commodity), new TreeMap<>());
             Replaced old = new Replaced();
-            replaced.put(w, old);
+            p.replaced.put(w, old);
             List<LocalDate> shortOnes = new ArrayList<>();
-            tooShort.put(w, shortOnes);
+            p.tooShort.put(w, shortOnes);
             for (LocalDate t : w.trainDates()) {
                 TrainedModel fit = have.get(t);
                 if (fit != null && now.isFresh(fit)) {
@@ -141,19 +172,23 @@ public final class Trainer {
                 if (series.cutAt(t.minusDays(1)).size() < settings.forecast().minTrainingRows()) {
                     shortOnes.add(t);
                 } else {
-                    jobs.add(new FitJob(w.modelVersion(), w.frequency().label(), spec, t));
+                    p.jobs.add(new FitJob(commodity, w.modelVersion(), w.frequency().label(), spec, t));
                 }
             }
         }
-        Map<List<String>, List<FitResult>> results = fit(series, jobs);
-        List<ModelStore.Fit> fits = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        for (Wanted w : wanted) {
+        return p;
+    }
+
+    /** Prints what the commodity's fits did; adds its fits to {@code fits} and its failures to {@code failures}. */
+    private void report(String commodity, Planned p, Map<List<String>, List<FitResult>> results,
+                        List<ModelStore.Fit> fits, List<String> failures) {
+        for (Wanted w : p.wanted) {
             int fitted = 0;
             Map<String, List<LocalDate>> failed = new TreeMap<>();
-            Freshness now = freshness.get(w);
+            Freshness now = p.freshness.get(w);
             String type = settings.models().spec(w.modelVersion()).type();
-            for (FitResult r : results.getOrDefault(List.of(w.modelVersion(), w.frequency().label()), List.of())) {
+            for (FitResult r : results.getOrDefault(List.of(commodity, w.modelVersion(), w.frequency().label()),
+                    List.of())) {
                 if (r.error() == null) {
                     LocalDate t = r.job().trainDate();
                     fits.add(new ModelStore.Fit(w.key(commodity), type, r.model().madeBy(now.definition(), now.fitInputs(t))));
@@ -162,12 +197,12 @@ public final class Trainer {
                     failed.computeIfAbsent(r.error(), e -> new ArrayList<>()).add(r.job().trainDate());
                 }
             }
-            Replaced old = replaced.get(w);
+            Replaced old = p.replaced.get(w);
             out.printf("Trained %s / %s (%s): %d train dates, %d fitted, %d already stored%s%n", commodity,
                     w.modelVersion(), w.frequency().label(), w.trainDates().size(), fitted, old.fresh, old.describe());
-            if (!tooShort.get(w).isEmpty()) {
+            if (!p.tooShort.get(w).isEmpty()) {
                 out.printf("  skipped %d train date(s) with fewer than %d observations before them: %s%n",
-                        tooShort.get(w).size(), settings.forecast().minTrainingRows(), abbreviate(tooShort.get(w)));
+                        p.tooShort.get(w).size(), settings.forecast().minTrainingRows(), abbreviate(p.tooShort.get(w)));
             }
             failed.forEach((reason, dates) -> {
                 String line = commodity + " / " + w.modelVersion() + ": fit failed at " + abbreviate(dates) + ": " + reason;
@@ -175,8 +210,6 @@ public final class Trainer {
                 out.println("  " + line);
             });
         }
-        store.store(fits);
-        return new Result(fits.size(), failures);
     }
 
     /** Stored fits found not fresh, which new fits replace. */
@@ -197,18 +230,22 @@ public final class Trainer {
         }
     }
 
-    /** Runs the fits as one Spark job, a task per fit; the series is broadcast once. By (model, frequency). */
-    private Map<List<String>, List<FitResult>> fit(MarketSeries series, List<FitJob> jobs) {
+    /**
+     * Runs the fits as one Spark job, a task per fit; the series are broadcast once. By (commodity, model,
+     * frequency).
+     */
+    private Map<List<String>, List<FitResult>> fit(Map<String, MarketSeries> series, List<FitJob> jobs) {
         Map<List<String>, List<FitResult>> byVersion = new LinkedHashMap<>();
         if (jobs.isEmpty()) {
             return byVersion;
         }
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<MarketSeries> shared = sc.broadcast(series);
+        Broadcast<Map<String, MarketSeries>> shared = sc.broadcast(new HashMap<>(series));
         try {
-            sc.setJobDescription("train " + jobs.size() + " fit(s) of " + series.commodity());
+            sc.setJobDescription("train " + jobs.size() + " fit(s) of " + String.join(", ", series.keySet()));
             for (FitResult r : sc.parallelize(jobs, jobs.size()).map(new Fit(shared)).collect()) {
-                byVersion.computeIfAbsent(List.of(r.job().modelVersion(), r.job().frequency()), v -> new ArrayList<>()).add(r);
+                byVersion.computeIfAbsent(List.of(r.job().commodity(), r.job().modelVersion(), r.job().frequency()),
+                        v -> new ArrayList<>()).add(r);
             }
         } finally {
             sc.setJobDescription(null);
@@ -219,15 +256,15 @@ public final class Trainer {
 
     /** Executor side: cut the series at T-1, fit, return parameters and state (native resources closed). */
     private static final class Fit implements Function<FitJob, FitResult> {
-        private final Broadcast<MarketSeries> series;
+        private final Broadcast<Map<String, MarketSeries>> series;
 
-        Fit(Broadcast<MarketSeries> series) {
+        Fit(Broadcast<Map<String, MarketSeries>> series) {
             this.series = series;
         }
 
         @Override
         public FitResult call(FitJob job) {
-            MarketSeries training = series.value().cutAt(job.trainDate().minusDays(1));
+            MarketSeries training = series.value().get(job.commodity()).cutAt(job.trainDate().minusDays(1));
             try (var state = job.spec().newModel().fit(training)) {
                 return new FitResult(job, new TrainedModel(job.trainDate(), state.parameters(), training.size(),
                         state.state()), null);

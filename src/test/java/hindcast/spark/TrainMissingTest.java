@@ -1,9 +1,12 @@
 package hindcast.spark;
 
+import hindcast.model.TrainFrequency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,5 +49,28 @@ class TrainMissingTest {
         assertTrue(train.out().contains("Trained Coffee / naive (quarterly): 4 train dates, 4 fitted"), train.out());
         f.use();
         assertEquals(4, f.count("SELECT count(*) FROM " + f.table(Table.TRAINED_MODELS)));
+    }
+
+    @Test
+    void commoditiesTrainedTogetherInOneCommitHaveTheFitsOfCommoditiesTrainedOneByOne(@TempDir Path home) {
+        List<String> models = List.of("naive", "xgboost");
+        LocalDate from = LocalDate.of(2021, 1, 1);
+        LocalDate to = LocalDate.of(2021, 12, 31);
+        String fits = "SELECT commodity, model_version, train_frequency, train_date, model_type, parameters, "
+                + "sha2(state, 256), training_rows, definition, input_fingerprint FROM %s "
+                + "ORDER BY commodity, model_version, train_frequency, train_date";
+        Fixture apart = new Fixture(home.resolve("apart")).withSampleMarket()
+                .train("Coffee", models, "quarterly", from, to).train("Sugar", models, "quarterly", from, to);
+        List<String> expected = apart.use().rows(fits.formatted(apart.table(Table.TRAINED_MODELS)));
+        assertEquals(2 * 2 * 4, expected.size());
+
+        Fixture together = new Fixture(home.resolve("together")).withSampleMarket();
+        long before = together.version(Table.TRAINED_MODELS);
+        together.hindcast.train(List.of("Coffee", "Sugar"), models, TrainFrequency.QUARTERLY, from, to).orThrow();
+        assertEquals(before + 1, together.version(Table.TRAINED_MODELS), "one commit for both commodities");
+        Fixture.assertSameRows(expected, together.use().rows(fits.formatted(together.table(Table.TRAINED_MODELS))),
+                "fits of Coffee and Sugar trained together vs one commodity at a time");
+        assertTrue(together.console().contains("Trained Sugar / xgboost (quarterly): 4 train dates, 4 fitted"),
+                together.console());
     }
 }
