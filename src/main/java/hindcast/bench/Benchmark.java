@@ -33,6 +33,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
@@ -322,7 +323,8 @@ public final class Benchmark {
         long staleFits = sum(status.value(), commodities, models, l -> l.staleFits() + l.changedFits());
 
         Instant refreshStart = Instant.now();
-        Timed<Counts> refresh = timed(() -> backfill(retraining, commodities, models, END));
+        TaskClock.Measured<Counts> refresh = TaskClock.measure(spark.sparkContext(),
+                () -> backfill(retraining, commodities, models, END));
         long refreshFits = fitsStoredSince(refreshStart);
         long rowsAfterRefresh = count(allRows);
         long staleLeft = sum(loud.status(), commodities, models, StatusReport.Line::stale);
@@ -343,7 +345,18 @@ public final class Benchmark {
                         + "rows %,d -> %,d, %,d stale left (target <= budget, only the stale) %s", refresh.seconds(),
                         refresh.value().written(), refreshFits, rows, rowsAfterRefresh, staleLeft, verdict(refreshOk)),
                 String.format(Locale.ROOT, "refresh budget            %8.1f s   %,d stale forecasts at %.0f forecasts/s "
-                        + "(the backfill's) + 10 s", budget, stale, forecastsPerSecond));
+                        + "(the backfill's) + 10 s", budget, stale, forecastsPerSecond),
+                String.format(Locale.ROOT, "refresh's tasks           %8.1f core-s  utilisation %.1f %%, driver-only %.1f %%; "
+                        + "by unit: %s", refresh.utilisation().busyMillis() / 1e3,
+                        100 * refresh.utilisation().utilisation(), 100 * refresh.utilisation().driverOnlyShare(),
+                        busyByUnit(refresh.busyMillisByPool())));
+    }
+
+    /** Busy core-seconds by unit (scheduler pool), largest first; the default pool's are the batch's other jobs. */
+    private static String busyByUnit(Map<String, Long> busyMillisByPool) {
+        return busyMillisByPool.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() / 1e3))
+                .collect(Collectors.joining(", "));
     }
 
     /** A status figure added up over the workload's commodities and models (the quick warm-up's are not part). */
