@@ -1,6 +1,7 @@
 package hindcast.spark;
 
 import hindcast.config.Settings;
+import hindcast.model.Horizon;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -30,6 +31,13 @@ public final class SparkSessions {
                 // Files of a few forecasts' paths each: replacing stale forecasts (a replaceWhere overwrite) then
                 // rewrites the few files that hold them, not a chunk's whole file of other forecasts' rows.
                 .config("spark.sql.files.maxRecordsPerFile", (long) FORECASTS_PER_FILE * settings.forecast().paths());
+        // A path's prices are floats that almost never repeat: Parquet's dictionary encoding of the day columns
+        // hashed every value until the dictionary overflowed, then wrote them plain anyway (about a sixth of the
+        // executors' time in a write, by JFR). Plain from the start writes the same bytes. A Hadoop setting that
+        // the session passes to each write (Parquet's per-column form, key#column).
+        for (int k = 1; k <= Horizon.DAYS; k++) {
+            builder.config("parquet.enable.dictionary#" + DistributionRow.dayColumn(k), "false");
+        }
         if (!new SparkConf().contains("spark.master")) {
             builder.master(settings.spark().master());
         }
