@@ -77,7 +77,8 @@ public final class Trainer {
     }
 
     /** One fit for an executor: its commodity, the model's registry entry, its train frequency and train date. */
-    record FitJob(String commodity, String modelVersion, String frequency, ModelSpec spec, LocalDate trainDate) implements Serializable {
+    record FitJob(String commodity, String modelVersion, String frequency, ModelSpec spec, LocalDate trainDate)
+            implements Serializable {
     }
 
     /** A fit, or the reason it failed (the model's own error message). */
@@ -95,11 +96,6 @@ public final class Trainer {
             wanted.put(commodity, modelVersions.stream().map(m -> Wanted.over(m, frequency, start, end)).toList());
         }
         return train(wanted);
-    }
-
-    /** {@link #train(Map)} of one commodity. */
-    public Result train(String commodity, List<Wanted> wanted) {
-        return train(Map.of(commodity, wanted));
     }
 
     /**
