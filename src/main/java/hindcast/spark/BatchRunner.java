@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
@@ -119,16 +120,15 @@ final class BatchRunner {
         // batch's requests' ranges, both at once (each read is a small job, mostly driver latency). Every train date
         // that can serve a date of a request lies within one period before its start.
         Map<ModelStore.Key, DateSpan> fitSpans = new HashMap<>();
-        spans(valid, 3).forEach((k, span) -> fitSpans.merge(new ModelStore.Key(k.get(0), k.get(1),
-                TrainFrequency.parse(k.get(2)).label()), new DateSpan(span.from().minusYears(1), span.to()),
-                DateSpan::union));
+        spans(valid, BatchRunner::fitSeries).forEach((k, span) ->
+                fitSpans.put(k, new DateSpan(span.from().minusYears(1), span.to())));
         Map<ModelStore.Key, NavigableMap<LocalDate, TrainedModel>> fits = new ConcurrentHashMap<>();
         Map<List<String>, Map<LocalDate, StoredForecast>> stored = new ConcurrentHashMap<>();
         DriverThreads.all(spark.sparkContext(), "hindcast-read", 2, List.<Callable<Void>>of(() -> {
             fits.putAll(models.load(fitSpans));
             return null;
         }, () -> {
-            stored.putAll(index.load(spans(valid, 2)));
+            stored.putAll(index.load(spans(valid, r -> List.of(r.commodity(), r.modelVersion()))));
             return null;
         }));
         Map<List<String>, Freshness> freshness = new HashMap<>();
@@ -136,10 +136,8 @@ final class BatchRunner {
         List<RequestPlan> plans = new ArrayList<>();
         for (Request request : valid) {
             List<String> partition = List.of(request.commodity(), request.modelVersion());
-            ModelStore.Key series = new ModelStore.Key(request.commodity(), request.modelVersion(),
-                    TrainFrequency.parse(request.trainFrequency()).label());
             MarketSeries market = markets.get(request.commodity());
-            ForecastPlanner planner = new ForecastPlanner(request, market, fits.get(series),
+            ForecastPlanner planner = new ForecastPlanner(request, market, fits.get(fitSeries(request)),
                     freshness.computeIfAbsent(partition, k -> Freshness.of(settings.models().spec(request.modelVersion()), market)),
                     settings.forecast().minTrainingRows(), settings.forecast().maxDataStalenessDays());
             Set<LocalDate> taken = claimed.computeIfAbsent(partition, k -> new HashSet<>());
@@ -174,17 +172,18 @@ final class BatchRunner {
         trainer.train(wanted);
     }
 
-    /**
-     * The union of the date ranges of the requests sharing each key: (commodity, model) for {@code size} 2,
-     * (commodity, model, train frequency) for 3.
-     */
-    private static Map<List<String>, DateSpan> spans(List<Request> requests, int size) {
-        Map<List<String>, DateSpan> spans = new LinkedHashMap<>();
+    /** The union of the date ranges of the requests sharing each key. */
+    private static <K> Map<K, DateSpan> spans(List<Request> requests, Function<Request, K> key) {
+        Map<K, DateSpan> spans = new LinkedHashMap<>();
         for (Request r : requests) {
-            List<String> key = List.of(r.commodity(), r.modelVersion(), r.trainFrequency()).subList(0, size);
-            spans.merge(key, new DateSpan(r.startDate(), r.endDate()), DateSpan::union);
+            spans.merge(key.apply(r), new DateSpan(r.startDate(), r.endDate()), DateSpan::union);
         }
         return spans;
+    }
+
+    /** The fit series a request reads: its train frequency by label, however the request spelled it. */
+    private static ModelStore.Key fitSeries(Request r) {
+        return new ModelStore.Key(r.commodity(), r.modelVersion(), TrainFrequency.parse(r.trainFrequency()).label());
     }
 
     /** What a unit did for one request. */

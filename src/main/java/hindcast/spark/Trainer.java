@@ -118,11 +118,13 @@ public final class Trainer {
             if (s.size() == 0) {
                 throw Errors.noMarketData(commodity);
             }
-            series.put(commodity, s);
             if (!wanted.isEmpty()) {
                 Planned p = plan(commodity, s, wanted);
                 planned.put(commodity, p);
                 jobs.addAll(p.jobs);
+                if (!p.jobs.isEmpty()) {
+                    series.put(commodity, s); // only the series some fit reads are broadcast
+                }
             }
         });
         Map<List<String>, List<FitResult>> results = fit(series, jobs);
