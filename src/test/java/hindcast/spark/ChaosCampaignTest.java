@@ -48,7 +48,9 @@ class ChaosCampaignTest {
                              // 4 task files, 4 batches
         o.chunkSize = 15;    // 3 MERGE commits per January request
         o.childHeap = "1g";
-        o.childJavaOptions = List.of("-XX:TieredStopAtLevel=1"); // short-lived JVMs: C1 only, half the startup CPU
+        // Short-lived JVMs: C1 only, half the startup CPU. C1-only mode shrinks the default code cache to 48 MB,
+        // which Spark's generated code can fill (CI: "Out of space in CodeCache"), so give it the tiered default.
+        o.childJavaOptions = List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m");
         o.extraConfig = "spark.master = \"local[2]\"\nspark.shuffle-partitions = 2\nforecast.num-partitions = 2";
         o.timeout = Duration.ofMinutes(10);
         o.out = new PrintStream(new Tee(console, System.out), true, StandardCharsets.UTF_8);
