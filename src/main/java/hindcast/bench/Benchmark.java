@@ -143,7 +143,8 @@ public final class Benchmark {
         double sorted = sortingAppend(rows);
         long forecastsPerModel = commodities.size() * (ChronoUnit.DAYS.between(START, END) + 1);
         long forecasts = forecastsPerModel * FULL_MODELS.size();
-        List<String> freshness = freshness(commodities, FULL_MODELS, forecasts / backfill);
+        List<String> freshness = freshness(commodities, FULL_MODELS,
+                BackfillCost.byUnit(backfill, units, measured.busyMillisByPool()));
 
         System.out.println();
         System.out.printf(Locale.ROOT, "ingest                    %8.1f s%n", ingest);
@@ -173,7 +174,8 @@ public final class Benchmark {
         long rows = quickRows();
         double append = time(() -> plainAppend(rows, "bench_append"));
         double sorted = sortingAppend(rows);
-        List<String> freshness = freshness(List.of(QUICK_COMMODITY), List.of(QUICK_MODEL), QUICK_FORECASTS / backfill);
+        List<String> freshness = freshness(List.of(QUICK_COMMODITY), List.of(QUICK_MODEL),
+                BackfillCost.uniform(backfill / QUICK_FORECASTS));
         System.out.println();
         System.out.printf(Locale.ROOT, "ingest + train            %8.1f s%n", setup);
         System.out.println(quickBackfillLine(backfill, rows));
@@ -301,10 +303,10 @@ public final class Benchmark {
      * compute or train), one {@link #CORRECTED} close corrected in a copy of its prices (in hindcast.home, which
      * scripts/bench points at bench-work/) and re-ingested, status, and the requests again, which recompute the
      * stale forecasts only and retrain the stale fits. Returns its summary lines, checked against the issue's
-     * targets; the refresh's budget is computing as many forecasts at the backfill's {@code forecastsPerSecond},
-     * plus 10 s.
+     * targets. The refresh's budget is the issue's "computing that many forecasts fresh, plus 10 s": each
+     * (commodity, model)'s stale forecasts at what one of its forecasts cost in this run's backfill ({@code cost}).
      */
-    private List<String> freshness(List<String> commodities, List<String> models, double forecastsPerSecond)
+    private List<String> freshness(List<String> commodities, List<String> models, BackfillCost cost)
             throws Exception {
         String allRows = "SELECT count(*) FROM distributions";
         long rows = count(allRows);
@@ -328,7 +330,9 @@ public final class Benchmark {
         long refreshFits = fitsStoredSince(refreshStart);
         long rowsAfterRefresh = count(allRows);
         long staleLeft = sum(loud.status(), commodities, models, StatusReport.Line::stale);
-        double budget = stale / forecastsPerSecond + 10;
+        double budget = 10 + status.value().lines().stream()
+                .filter(l -> commodities.contains(l.commodity()) && models.contains(l.modelVersion()))
+                .mapToDouble(l -> l.stale() * cost.secondsPerForecast(l.commodity(), l.modelVersion())).sum();
 
         boolean rerunOk = rerun.seconds() < 15 && rerun.value().written() == 0 && rerunFits == 0 && rowsAfterRerun == rows;
         boolean refreshOk = refresh.seconds() <= budget && stale > 0 && refresh.value().written() == stale
@@ -344,8 +348,8 @@ public final class Benchmark {
                 String.format(Locale.ROOT, "refresh of all requests   %8.1f s   %,d forecasts recomputed, %,d fits retrained, "
                         + "rows %,d -> %,d, %,d stale left (target <= budget, only the stale) %s", refresh.seconds(),
                         refresh.value().written(), refreshFits, rows, rowsAfterRefresh, staleLeft, verdict(refreshOk)),
-                String.format(Locale.ROOT, "refresh budget            %8.1f s   %,d stale forecasts at %.0f forecasts/s "
-                        + "(the backfill's) + 10 s", budget, stale, forecastsPerSecond),
+                String.format(Locale.ROOT, "refresh budget            %8.1f s   %,d stale forecasts at the backfill's "
+                        + "cost per forecast of their model (%s) + 10 s", budget, stale, cost.describe()),
                 String.format(Locale.ROOT, "refresh's tasks           %8.1f core-s  utilisation %.1f %%, driver-only %.1f %%; "
                         + "by unit: %s", refresh.utilisation().busyMillis() / 1e3,
                         100 * refresh.utilisation().utilisation(), 100 * refresh.utilisation().driverOnlyShare(),

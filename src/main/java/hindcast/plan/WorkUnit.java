@@ -63,6 +63,11 @@ public record WorkUnit(String commodity, String modelVersion, List<Owned> foreca
 
     /** "Coffee / naive": how progress names the unit. */
     public String name() {
+        return name(commodity, modelVersion);
+    }
+
+    /** The name of the unit of this commodity's model (also its scheduler pool). */
+    public static String name(String commodity, String modelVersion) {
         return commodity + " / " + modelVersion;
     }
 
