@@ -98,15 +98,16 @@ public final class KillMoments {
     }
 
     /**
-     * Kills during the replacement phase's MERGEs (each one replaces stale forecasts): the variants in turn,
-     * the first and the occurrences to let pass from the seed.
+     * Kills during the replacement phase's MERGEs (each one replaces stale forecasts): the variants in turn from
+     * the two-partitions one, the occurrences to let pass from the seed.
      */
     static List<Planned> replacementPlan(long seed, int kills) {
         SplittableRandom rng = new SplittableRandom(seed).split(); // not the first phase's draws
-        int firstVariant = rng.nextInt(Category.MERGE.variants);
         List<Planned> plan = new ArrayList<>();
         for (int i = 0; i < kills; i++) {
-            plan.add(new Planned(Category.MERGE, (firstVariant + i) % Category.MERGE.variants, rng.nextInt(2), 0));
+            // Two partitions first: only then do both units surely have work left. After a kill that let a run
+            // commit most replacements, a restart may have one partition's few left, and that moment never comes.
+            plan.add(new Planned(Category.MERGE, (TWO_PARTITIONS + i) % Category.MERGE.variants, rng.nextInt(2), 0));
         }
         return plan;
     }
