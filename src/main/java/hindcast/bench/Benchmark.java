@@ -34,6 +34,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
@@ -330,8 +331,7 @@ public final class Benchmark {
         long refreshFits = fitsStoredSince(refreshStart);
         long rowsAfterRefresh = count(allRows);
         long staleLeft = sum(loud.status(), commodities, models, StatusReport.Line::stale);
-        double budget = 10 + status.value().lines().stream()
-                .filter(l -> commodities.contains(l.commodity()) && models.contains(l.modelVersion()))
+        double budget = 10 + workload(status.value(), commodities, models)
                 .mapToDouble(l -> l.stale() * cost.secondsPerForecast(l.commodity(), l.modelVersion())).sum();
 
         boolean rerunOk = rerun.seconds() < 15 && rerun.value().written() == 0 && rerunFits == 0 && rowsAfterRerun == rows;
@@ -363,12 +363,17 @@ public final class Benchmark {
                 .collect(Collectors.joining(", "));
     }
 
-    /** A status figure added up over the workload's commodities and models (the quick warm-up's are not part). */
+    /** A status figure added up over the workload's lines. */
     private static long sum(StatusReport.Report report, List<String> commodities, List<String> models,
                             ToLongFunction<StatusReport.Line> figure) {
+        return workload(report, commodities, models).mapToLong(figure).sum();
+    }
+
+    /** The status lines of the workload's commodities and models (the quick warm-up's are not part). */
+    private static Stream<StatusReport.Line> workload(StatusReport.Report report, List<String> commodities,
+                                                     List<String> models) {
         return report.lines().stream()
-                .filter(l -> commodities.contains(l.commodity()) && models.contains(l.modelVersion()))
-                .mapToLong(figure).sum();
+                .filter(l -> commodities.contains(l.commodity()) && models.contains(l.modelVersion()));
     }
 
     /** Fits written to trained_models since {@code t} (a fit replaced in place gets a new created_at too). */
