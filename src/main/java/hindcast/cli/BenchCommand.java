@@ -7,7 +7,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
         description = "The backfill benchmark (use scripts/bench, which runs it in a fresh directory).")
 final class BenchCommand extends Common implements Runnable {
-    @Parameters(index = "0", defaultValue = "full", paramLabel = "WORKLOAD", description = "full, quick or scale.")
+    @Parameters(index = "0", defaultValue = "full", paramLabel = "WORKLOAD", description = "full, quick, scale or xgboost.")
     String workload;
 
     @Override
