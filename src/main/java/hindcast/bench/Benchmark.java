@@ -301,8 +301,9 @@ public final class Benchmark {
 
     /**
      * Quick's set-up, untimed but for ingest and training: the data, fits of {@link #QUICK_MODEL} and
-     * {@link #WARMUP_MODEL}, and a JIT warm-up on both code paths ({@link #WARMUP_DAYS} days of the warm-up model,
-     * and a plain append as large). Returns the ingest and training's seconds.
+     * {@link #WARMUP_MODEL}, and a JIT warm-up on both code paths: {@link #WARMUP_DAYS} days of the warm-up model in
+     * {@link #WARMUP_RUNS} runs, so that the driver's path runs more than once, each followed by a plain append as
+     * large; then the compilers' queue is left to empty. Returns the ingest and training's seconds.
      */
     private double setUpQuick() throws Exception {
         System.out.printf("workload: %s / %s %s %s..%s%n", QUICK_COMMODITY, QUICK_MODEL, FREQUENCY.label(), START, END);
