@@ -23,9 +23,9 @@ final class Jit {
 
     /**
      * Waits, at most {@code maxSeconds}, until a second passes with the compilers nearly idle: the queue the
-     * steps before left is compiled. Returns the seconds waited.
+     * steps before left is compiled.
      */
-    static double settle(double maxSeconds) throws InterruptedException {
+    static void settle(double maxSeconds) throws InterruptedException {
         long t0 = System.nanoTime();
         double before = seconds();
         while ((System.nanoTime() - t0) / 1e9 < maxSeconds) {
@@ -36,6 +36,5 @@ final class Jit {
             }
             before = now;
         }
-        return (System.nanoTime() - t0) / 1e9;
     }
 }
