@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -38,10 +39,12 @@ public final class ForecastIndex {
 
     private final SparkSession spark;
     private final Settings settings;
+    private final DriverScan scan;
 
-    ForecastIndex(SparkSession spark, Settings settings) {
+    ForecastIndex(SparkSession spark, Settings settings, DriverScan scan) {
         this.spark = spark;
         this.settings = settings;
+        this.scan = scan;
     }
 
     /**
@@ -54,14 +57,11 @@ public final class ForecastIndex {
         if (spans.isEmpty()) {
             return out;
         }
-        Column wanted = spans.entrySet().stream().map(e -> col("commodity").equalTo(lit(e.getKey().get(0)))
-                        .and(col("model_version").equalTo(lit(e.getKey().get(1))))
-                        .and(col("forecast_start_date").between(lit(e.getValue().from()), lit(e.getValue().to()))))
-                .reduce(Column::or).orElseThrow();
-        for (Row r : table().where(wanted).select("commodity", "model_version", "forecast_start_date", "train_date",
-                "fingerprint", "paths").collectAsList()) {
-            out.get(List.of(r.getString(0), r.getString(1)))
-                    .put(r.getAs(2), new StoredForecast(r.getAs(2), r.getAs(3), r.getAs(4), r.getInt(5)));
+        for (Row r : rows(r -> {
+            DateSpan span = spans.get(List.of(r.getString(0), r.getString(1)));
+            return span != null && span.contains(r.getAs(2));
+        })) {
+            out.get(List.of(r.getString(0), r.getString(1))).put(r.getAs(2), stored(r));
         }
         return out;
     }
@@ -69,12 +69,20 @@ public final class ForecastIndex {
     /** Every stored forecast of the commodity, by model and date. */
     Map<String, Map<LocalDate, StoredForecast>> byModel(String commodity) {
         Map<String, Map<LocalDate, StoredForecast>> out = new HashMap<>();
-        for (Row r : table().where(col("commodity").equalTo(lit(commodity)))
-                .select("model_version", "forecast_start_date", "train_date", "fingerprint", "paths").collectAsList()) {
-            out.computeIfAbsent(r.getString(0), m -> new HashMap<>())
-                    .put(r.getAs(1), new StoredForecast(r.getAs(1), r.getAs(2), r.getAs(3), r.getInt(4)));
+        for (Row r : rows(r -> r.getString(0).equals(commodity))) {
+            out.computeIfAbsent(r.getString(1), m -> new HashMap<>()).put(r.getAs(2), stored(r));
         }
         return out;
+    }
+
+    /** The index rows {@code keep} accepts, read on the driver: commodity, model, date, fit, fingerprint, paths. */
+    private List<Row> rows(Predicate<Row> keep) {
+        return scan.rows(Table.FORECAST_INDEX.location(settings), Table.FORECAST_INDEX, List.of("commodity",
+                "model_version", "forecast_start_date", "train_date", "fingerprint", "paths"), keep);
+    }
+
+    private static StoredForecast stored(Row r) {
+        return new StoredForecast(r.getAs(2), r.getAs(3), r.getAs(4), r.getInt(5));
     }
 
     /** The whole index. */

@@ -8,7 +8,6 @@ import hindcast.model.MarketSeries;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,10 +20,12 @@ import java.util.Map;
 public final class MarketStore {
     private final SparkSession spark;
     private final Settings settings;
+    private final DriverScan scan;
 
-    MarketStore(SparkSession spark, Settings settings) {
+    MarketStore(SparkSession spark, Settings settings, DriverScan scan) {
         this.spark = spark;
         this.settings = settings;
+        this.scan = scan;
     }
 
     /**
@@ -34,9 +35,8 @@ public final class MarketStore {
      */
     public MarketDiff replace(String commodity, List<MarketRecord> records) {
         String path = Table.MARKET.location(settings);
-        List<MarketRecord> current = spark.read().format("delta").load(path)
-                .where(functions.col("commodity").equalTo(commodity)).collectAsList()
-                .stream().map(MarketStore::toRecord).toList();
+        List<MarketRecord> current = scan.rows(path, Table.MARKET, List.of(Table.MARKET.schema().fieldNames()),
+                r -> r.getString(0).equals(commodity)).stream().map(MarketStore::toRecord).toList();
         MarketDiff diff = MarketDiff.between(current, records);
         if (diff.isEmpty()) {
             return diff;
@@ -81,10 +81,9 @@ public final class MarketStore {
     public MarketSeries load(String commodity) {
         List<String> columns = new ArrayList<>(List.of("date", "close"));
         columns.addAll(MarketColumns.COVARIATES);
-        List<Row> rows = new ArrayList<>(spark.read().format("delta").load(Table.MARKET.location(settings))
-                .where(functions.col("commodity").equalTo(commodity))
-                .selectExpr(columns.toArray(new String[0])).collectAsList());
-        // Sorted here: Spark's sort is a range shuffle, two jobs (sampling, then sorting) for a few thousand rows.
+        columns.add("commodity");
+        List<Row> rows = scan.rows(Table.MARKET.location(settings), Table.MARKET, columns,
+                r -> r.getAs("commodity").equals(commodity));
         rows.sort(Comparator.comparing(r -> r.<LocalDate>getAs(0)));
         int n = rows.size();
         int[] days = new int[n];

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hindcast.config.Settings;
 import hindcast.plan.TrainedModel;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -20,9 +19,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
+import java.util.function.Predicate;
 
 /** The {@code trained_models} table, keyed by (commodity, model_version, train_frequency, train_date). */
 public final class ModelStore {
@@ -30,10 +27,12 @@ public final class ModelStore {
 
     private final SparkSession spark;
     private final Settings settings;
+    private final DriverScan scan;
 
-    ModelStore(SparkSession spark, Settings settings) {
+    ModelStore(SparkSession spark, Settings settings, DriverScan scan) {
         this.spark = spark;
         this.settings = settings;
+        this.scan = scan;
     }
 
     public record Key(String commodity, String modelVersion, String trainFrequency) {
@@ -45,8 +44,8 @@ public final class ModelStore {
     }
 
     /**
-     * The fits of each key with train dates in its span, by key (an empty map where none is stored): one read for
-     * all keys, as each read costs a Spark job and Delta's planning whatever its size.
+     * The fits of each key with train dates in its span, by key (an empty map where none is stored): one read of
+     * the table for all keys.
      */
     public Map<Key, NavigableMap<LocalDate, TrainedModel>> load(Map<Key, DateSpan> spans) {
         Map<Key, NavigableMap<LocalDate, TrainedModel>> out = new HashMap<>();
@@ -54,16 +53,12 @@ public final class ModelStore {
         if (spans.isEmpty()) {
             return out;
         }
-        Column wanted = spans.entrySet().stream().map(e -> col("commodity").equalTo(lit(e.getKey().commodity()))
-                        .and(col("model_version").equalTo(lit(e.getKey().modelVersion())))
-                        .and(col("train_frequency").equalTo(lit(e.getKey().trainFrequency())))
-                        .and(col("train_date").between(lit(e.getValue().from()), lit(e.getValue().to()))))
-                .reduce(Column::or).orElseThrow();
-        for (Row r : spark.read().format("delta").load(Table.TRAINED_MODELS.location(settings)).where(wanted)
-                .collectAsList()) {
+        for (Row r : rows(true, r -> {
+            DateSpan span = spans.get(key(r));
+            return span != null && span.contains(r.getAs("train_date"));
+        })) {
             TrainedModel m = toModel(r, r.getAs("state"));
-            out.get(new Key(r.getAs("commodity"), r.getAs("model_version"), r.getAs("train_frequency")))
-                    .put(m.trainDate(), m);
+            out.get(key(r)).put(m.trainDate(), m);
         }
         return out;
     }
@@ -71,8 +66,7 @@ public final class ModelStore {
     /** Every fit of the commodity, of any model and train frequency, without its binary state, by model. */
     public Map<String, List<TrainedModel>> allWithoutState(String commodity) {
         Map<String, List<TrainedModel>> out = new HashMap<>();
-        for (Row r : spark.read().format("delta").load(Table.TRAINED_MODELS.location(settings))
-                .where(col("commodity").equalTo(lit(commodity))).drop("state").collectAsList()) {
+        for (Row r : rows(false, r -> r.getAs("commodity").equals(commodity))) {
             out.computeIfAbsent(r.getAs("model_version"), m -> new ArrayList<>()).add(toModel(r, null));
         }
         return out;
@@ -92,18 +86,25 @@ public final class ModelStore {
             throw new IllegalArgumentException("keys of one commodity expected, got " + keys);
         }
         Set<Key> wanted = Set.copyOf(keys);
-        for (Row r : spark.read().format("delta").load(Table.TRAINED_MODELS.location(settings))
-                .where(col("commodity").equalTo(lit(commodity))
-                        .and(col("model_version").isin(keys.stream().map(Key::modelVersion).distinct().toArray()))
-                        .and(col("train_date").between(lit(from), lit(to))))
-                .drop("state").collectAsList()) {
-            Key key = new Key(commodity, r.getAs("model_version"), r.getAs("train_frequency"));
-            if (wanted.contains(key)) {
-                TrainedModel m = toModel(r, null);
-                out.computeIfAbsent(key, k -> new TreeMap<>()).put(m.trainDate(), m);
-            }
+        DateSpan span = new DateSpan(from, to);
+        for (Row r : rows(false, r -> wanted.contains(key(r)) && span.contains(r.getAs("train_date")))) {
+            TrainedModel m = toModel(r, null);
+            out.computeIfAbsent(key(r), k -> new TreeMap<>()).put(m.trainDate(), m);
         }
         return out;
+    }
+
+    /** The fits {@code keep} accepts, read on the driver; with their binary states only if {@code withState}. */
+    private List<Row> rows(boolean withState, Predicate<Row> keep) {
+        List<String> columns = new ArrayList<>(List.of(Table.TRAINED_MODELS.schema().fieldNames()));
+        if (!withState) {
+            columns.remove("state");
+        }
+        return scan.rows(Table.TRAINED_MODELS.location(settings), Table.TRAINED_MODELS, columns, keep);
+    }
+
+    private static Key key(Row r) {
+        return new Key(r.getAs("commodity"), r.getAs("model_version"), r.getAs("train_frequency"));
     }
 
     /** A fit to store under its key, made by a model of {@code modelType}. */

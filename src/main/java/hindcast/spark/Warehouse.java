@@ -33,9 +33,10 @@ public final class Warehouse {
     private Warehouse(SparkSession spark, Settings settings) {
         this.spark = spark;
         this.settings = settings;
-        this.market = new MarketStore(spark, settings);
-        this.models = new ModelStore(spark, settings);
-        this.index = new ForecastIndex(spark, settings);
+        DriverScan scan = new DriverScan(spark);
+        this.market = new MarketStore(spark, settings, scan);
+        this.models = new ModelStore(spark, settings, scan);
+        this.index = new ForecastIndex(spark, settings, scan);
         this.distributions = new DistributionStore(spark, settings, index);
         this.tasks = new TaskQueue(spark, settings);
         this.errors = new ErrorLog(spark, settings);

@@ -1,0 +1,75 @@
+package hindcast.spark;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Driver reads through Delta Kernel give what the session's Spark reads give, of the table's latest snapshot. */
+class DriverScanTest {
+
+    @Test
+    void readsEveryStoredTypeAndNullOfTheLatestSnapshotAsSparkDoes(@TempDir Path home) {
+        Fixture f = new Fixture(home);
+        SparkSession spark = f.spark;
+        String location = Table.TRAINED_MODELS.location(f.settings);
+        Merge merge = Merge.into(spark, f.settings, Table.TRAINED_MODELS);
+        // Dates and timestamps on both sides of the epoch, microseconds kept; a null binary and a null string.
+        merge.upsert(merge.frame(List.of(
+                fit("Coffee", LocalDate.of(2020, 1, 1), "{\"a\":1.5}", new byte[] {1, 2, 3},
+                        Instant.parse("2024-05-06T07:08:09.123456Z"), "fp"),
+                fit("Sugar", LocalDate.of(1969, 12, 31), "{}", null, Instant.parse("1969-12-31T23:59:59.000001Z"), null))));
+        // A second commit rewrites Coffee's row: only the latest snapshot's rows may come back.
+        merge.upsert(merge.frame(List.of(fit("Coffee", LocalDate.of(2020, 1, 1), "{\"a\":2.5}", new byte[] {4},
+                Instant.parse("2024-05-07T00:00:00Z"), "fp2"))));
+
+        List<String> columns = List.of(Table.TRAINED_MODELS.schema().fieldNames());
+        List<Row> driver = sorted(new DriverScan(spark).rows(location, Table.TRAINED_MODELS, columns, r -> true));
+        List<Row> viaSpark = sorted(spark.read().format("delta").load(location).collectAsList());
+        assertEquals(2, driver.size());
+        assertEquals(viaSpark, driver); // Row equality compares binary values by content
+        Row coffee = driver.get(0);
+        assertEquals("{\"a\":2.5}", coffee.getAs("parameters"));
+        assertArrayEquals(new byte[] {4}, coffee.getAs("state"));
+        assertEquals(LocalDate.of(2020, 1, 1), coffee.getAs("train_date"));
+        Row sugar = driver.get(1);
+        assertNull(sugar.getAs("state"));
+        assertNull(sugar.getAs("input_fingerprint"));
+        assertEquals(Instant.parse("1969-12-31T23:59:59.000001Z"), sugar.getAs("created_at"));
+    }
+
+    @Test
+    void readsTheChosenColumnsWithPartitionValuesAndKeepsOnlyAcceptedRows(@TempDir Path home) {
+        Fixture f = new Fixture(home).withSampleMarket();
+        SparkSession spark = f.spark;
+        String location = Table.MARKET.location(f.settings);
+        List<Row> driver = sorted(new DriverScan(spark).rows(location, Table.MARKET,
+                List.of("date", "close", "usd_brl", "commodity"), r -> r.getAs("commodity").equals("Sugar")));
+        List<Row> viaSpark = sorted(spark.read().format("delta").load(location)
+                .where("commodity = 'Sugar'").select("date", "close", "usd_brl", "commodity").collectAsList());
+        assertEquals(viaSpark.size(), driver.size());
+        assertEquals(viaSpark, driver);
+        assertEquals("Sugar", driver.get(0).getAs("commodity"));
+    }
+
+    private static Row fit(String commodity, LocalDate trainDate, String parameters, byte[] state, Instant createdAt,
+                           String fingerprint) {
+        return RowFactory.create(commodity, "naive", "monthly", trainDate, "naive", parameters, state, 250,
+                trainDate.minusDays(1), createdAt, "definition", fingerprint);
+    }
+
+    private static List<Row> sorted(List<Row> rows) {
+        return rows.stream().sorted(Comparator.comparing(Row::toString)).toList();
+    }
+}
