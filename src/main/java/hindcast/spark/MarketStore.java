@@ -36,7 +36,8 @@ public final class MarketStore {
     public MarketDiff replace(String commodity, List<MarketRecord> records) {
         String path = Table.MARKET.location(settings);
         List<MarketRecord> current = scan.rows(path, Table.MARKET, List.of(Table.MARKET.schema().fieldNames()),
-                r -> r.getString(0).equals(commodity)).stream().map(MarketStore::toRecord).toList();
+                ofCommodity(commodity), r -> r.getString(0).equals(commodity))
+                .stream().map(MarketStore::toRecord).toList();
         MarketDiff diff = MarketDiff.between(current, records);
         if (diff.isEmpty()) {
             return diff;
@@ -46,6 +47,11 @@ public final class MarketStore {
                 .option("replaceWhere", "commodity = " + Sql.string(commodity))
                 .save(path);
         return diff;
+    }
+
+    /** The commodity's files: the table is partitioned by commodity. */
+    private static DriverScan.FileFilter ofCommodity(String commodity) {
+        return DriverScan.FileFilter.equal(Map.of("commodity", commodity));
     }
 
     /** A row of the full market schema, read back: null values are NaN again. */
@@ -82,7 +88,7 @@ public final class MarketStore {
         List<String> columns = new ArrayList<>(List.of("date", "close"));
         columns.addAll(MarketColumns.COVARIATES);
         columns.add("commodity");
-        List<Row> rows = scan.rows(Table.MARKET.location(settings), Table.MARKET, columns,
+        List<Row> rows = scan.rows(Table.MARKET.location(settings), Table.MARKET, columns, ofCommodity(commodity),
                 r -> r.getAs("commodity").equals(commodity));
         rows.sort(Comparator.comparing(r -> r.<LocalDate>getAs(0)));
         int n = rows.size();

@@ -53,7 +53,9 @@ public final class ModelStore {
         if (spans.isEmpty()) {
             return out;
         }
-        for (Row r : rows(true, r -> {
+        DriverScan.FileFilter files = DriverScan.FileFilter.anyOf(spans.keySet().stream().map(ModelStore::files)
+                .toList());
+        for (Row r : rows(true, files, r -> {
             DateSpan span = spans.get(key(r));
             return span != null && span.contains(r.getAs("train_date"));
         })) {
@@ -66,7 +68,8 @@ public final class ModelStore {
     /** Every fit of the commodity, of any model and train frequency, without its binary state, by model. */
     public Map<String, List<TrainedModel>> allWithoutState(String commodity) {
         Map<String, List<TrainedModel>> out = new HashMap<>();
-        for (Row r : rows(false, r -> r.getAs("commodity").equals(commodity))) {
+        for (Row r : rows(false, DriverScan.FileFilter.equal(Map.of("commodity", commodity)),
+                r -> r.getAs("commodity").equals(commodity))) {
             out.computeIfAbsent(r.getAs("model_version"), m -> new ArrayList<>()).add(toModel(r, null));
         }
         return out;
@@ -87,7 +90,8 @@ public final class ModelStore {
         }
         Set<Key> wanted = Set.copyOf(keys);
         DateSpan span = new DateSpan(from, to);
-        for (Row r : rows(false, r -> wanted.contains(key(r)) && span.contains(r.getAs("train_date")))) {
+        for (Row r : rows(false, DriverScan.FileFilter.anyOf(wanted.stream().map(ModelStore::files).toList()),
+                r -> wanted.contains(key(r)) && span.contains(r.getAs("train_date")))) {
             TrainedModel m = toModel(r, null);
             out.computeIfAbsent(key(r), k -> new TreeMap<>()).put(m.trainDate(), m);
         }
@@ -95,12 +99,18 @@ public final class ModelStore {
     }
 
     /** The fits {@code keep} accepts, read on the driver; with their binary states only if {@code withState}. */
-    private List<Row> rows(boolean withState, Predicate<Row> keep) {
+    private List<Row> rows(boolean withState, DriverScan.FileFilter skip, Predicate<Row> keep) {
         List<String> columns = new ArrayList<>(List.of(Table.TRAINED_MODELS.schema().fieldNames()));
         if (!withState) {
             columns.remove("state");
         }
-        return scan.rows(Table.TRAINED_MODELS.location(settings), Table.TRAINED_MODELS, columns, keep);
+        return scan.rows(Table.TRAINED_MODELS.location(settings), Table.TRAINED_MODELS, columns, skip, keep);
+    }
+
+    /** The files that can hold fits of the key. */
+    private static DriverScan.FileFilter files(Key key) {
+        return DriverScan.FileFilter.equal(Map.of("commodity", key.commodity(), "model_version", key.modelVersion(),
+                "train_frequency", key.trainFrequency()));
     }
 
     private static Key key(Row r) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,7 +36,8 @@ class DriverScanTest {
                 Instant.parse("2024-05-07T00:00:00Z"), "fp2"))));
 
         List<String> columns = List.of(Table.TRAINED_MODELS.schema().fieldNames());
-        List<Row> driver = sorted(new DriverScan(spark).rows(location, Table.TRAINED_MODELS, columns, r -> true));
+        List<Row> driver = sorted(new DriverScan(spark).rows(location, Table.TRAINED_MODELS, columns,
+                DriverScan.FileFilter.ALL, r -> true));
         List<Row> viaSpark = sorted(spark.read().format("delta").load(location).collectAsList());
         assertEquals(2, driver.size());
         assertEquals(viaSpark, driver); // Row equality compares binary values by content
@@ -55,12 +57,53 @@ class DriverScanTest {
         SparkSession spark = f.spark;
         String location = Table.MARKET.location(f.settings);
         List<Row> driver = sorted(new DriverScan(spark).rows(location, Table.MARKET,
-                List.of("date", "close", "usd_brl", "commodity"), r -> r.getAs("commodity").equals("Sugar")));
+                List.of("date", "close", "usd_brl", "commodity"), DriverScan.FileFilter.equal(Map.of("commodity", "Sugar")),
+                r -> r.getAs("commodity").equals("Sugar")));
         List<Row> viaSpark = sorted(spark.read().format("delta").load(location)
                 .where("commodity = 'Sugar'").select("date", "close", "usd_brl", "commodity").collectAsList());
         assertEquals(viaSpark.size(), driver.size());
         assertEquals(viaSpark, driver);
         assertEquals("Sugar", driver.get(0).getAs("commodity"));
+    }
+
+    @Test
+    void skipsOnlyFilesThatCannotHoldWantedRows(@TempDir Path home) {
+        Fixture f = new Fixture(home);
+        SparkSession spark = f.spark;
+        String location = Table.FORECAST_INDEX.location(f.settings);
+        // One file per (commodity, model) write, as the backfill writes the index, and one file mixing two.
+        List<List<String>> partitions = List.of(List.of("Coffee", "naive"), List.of("Coffee", "xgboost"),
+                List.of("Sugar", "naive"), List.of("Sugar", "xgboost"));
+        for (List<String> p : partitions) {
+            write(spark, location, List.of(indexRow(p, LocalDate.of(2020, 1, 1)), indexRow(p, LocalDate.of(2020, 1, 2))));
+        }
+        write(spark, location, List.of(indexRow(List.of("Coffee", "naive"), LocalDate.of(2021, 1, 1)),
+                indexRow(List.of("Sugar", "xgboost"), LocalDate.of(2021, 1, 1))));
+        List<String> columns = List.of(Table.FORECAST_INDEX.schema().fieldNames());
+
+        DriverScan.FileFilter wanted = DriverScan.FileFilter.anyOf(List.of(
+                DriverScan.FileFilter.equal(Map.of("commodity", "Coffee", "model_version", "naive")),
+                DriverScan.FileFilter.equal(Map.of("commodity", "Sugar", "model_version", "xgboost"))));
+        List<Row> driver = sorted(new DriverScan(spark).rows(location, Table.FORECAST_INDEX, columns, wanted,
+                r -> List.of("Coffee/naive", "Sugar/xgboost").contains(r.getAs("commodity") + "/" + r.getAs("model_version"))));
+        List<Row> viaSpark = sorted(spark.read().format("delta").load(location)
+                .where("(commodity = 'Coffee' AND model_version = 'naive') OR (commodity = 'Sugar' AND model_version = 'xgboost')")
+                .collectAsList());
+        assertEquals(6, viaSpark.size());
+        assertEquals(viaSpark, driver);
+        // A filter no file can match reads nothing.
+        assertEquals(List.of(), new DriverScan(spark).rows(location, Table.FORECAST_INDEX, columns,
+                DriverScan.FileFilter.equal(Map.of("commodity", "Cocoa")), r -> true));
+    }
+
+    private static void write(SparkSession spark, String location, List<Row> rows) {
+        spark.createDataFrame(rows, Table.FORECAST_INDEX.schema()).coalesce(1).write().format("delta").mode("append")
+                .save(location);
+    }
+
+    private static Row indexRow(List<String> partition, LocalDate date) {
+        return RowFactory.create(partition.get(0), partition.get(1), date, date.minusMonths(1), "0123456789abcdef", 50,
+                Instant.parse("2024-01-01T00:00:00Z"));
     }
 
     private static Row fit(String commodity, LocalDate trainDate, String parameters, byte[] state, Instant createdAt,
