@@ -57,12 +57,9 @@ public final class ForecastIndex {
         if (spans.isEmpty()) {
             return out;
         }
-        DriverScan.FileFilter files = DriverScan.FileFilter.anyOf(spans.keySet().stream()
+        DriverScan.Where partitions = DriverScan.Where.anyOf(spans.keySet().stream()
                 .map(ForecastIndex::partition).toList());
-        for (Row r : rows(files, r -> {
-            DateSpan span = spans.get(List.of(r.getString(0), r.getString(1)));
-            return span != null && span.contains(r.getAs(2));
-        })) {
+        for (Row r : rows(partitions, r -> spans.get(List.of(r.getString(0), r.getString(1))).contains(r.getAs(2)))) {
             out.get(List.of(r.getString(0), r.getString(1))).put(r.getAs(2), stored(r));
         }
         return out;
@@ -71,22 +68,24 @@ public final class ForecastIndex {
     /** Every stored forecast of the commodity, by model and date. */
     Map<String, Map<LocalDate, StoredForecast>> byModel(String commodity) {
         Map<String, Map<LocalDate, StoredForecast>> out = new HashMap<>();
-        for (Row r : rows(DriverScan.FileFilter.equal(Map.of("commodity", commodity)),
-                r -> r.getString(0).equals(commodity))) {
+        for (Row r : rows(DriverScan.Where.equal(Map.of("commodity", commodity)), r -> true)) {
             out.computeIfAbsent(r.getString(1), m -> new HashMap<>()).put(r.getAs(2), stored(r));
         }
         return out;
     }
 
-    /** The index rows {@code keep} accepts, read on the driver: commodity, model, date, fit, fingerprint, paths. */
-    private List<Row> rows(DriverScan.FileFilter skip, Predicate<Row> keep) {
+    /**
+     * The index rows {@code where} and {@code keep} accept, read on the driver: commodity, model, date, fit,
+     * fingerprint, paths.
+     */
+    private List<Row> rows(DriverScan.Where where, Predicate<Row> keep) {
         return scan.rows(Table.FORECAST_INDEX.location(settings), Table.FORECAST_INDEX, List.of("commodity",
-                "model_version", "forecast_start_date", "train_date", "fingerprint", "paths"), skip, keep);
+                "model_version", "forecast_start_date", "train_date", "fingerprint", "paths"), where, keep);
     }
 
-    /** The files that can hold rows of a partition, [commodity, model]. */
-    private static DriverScan.FileFilter partition(List<String> key) {
-        return DriverScan.FileFilter.equal(Map.of("commodity", key.get(0), "model_version", key.get(1)));
+    /** The rows of a partition, [commodity, model]. */
+    private static DriverScan.Where partition(List<String> key) {
+        return DriverScan.Where.equal(Map.of("commodity", key.get(0), "model_version", key.get(1)));
     }
 
     private static StoredForecast stored(Row r) {

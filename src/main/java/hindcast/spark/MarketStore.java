@@ -36,7 +36,7 @@ public final class MarketStore {
     public MarketDiff replace(String commodity, List<MarketRecord> records) {
         String path = Table.MARKET.location(settings);
         List<MarketRecord> current = scan.rows(path, Table.MARKET, List.of(Table.MARKET.schema().fieldNames()),
-                ofCommodity(commodity), r -> r.getString(0).equals(commodity))
+                ofCommodity(commodity), r -> true)
                 .stream().map(MarketStore::toRecord).toList();
         MarketDiff diff = MarketDiff.between(current, records);
         if (diff.isEmpty()) {
@@ -49,9 +49,9 @@ public final class MarketStore {
         return diff;
     }
 
-    /** The commodity's files: the table is partitioned by commodity. */
-    private static DriverScan.FileFilter ofCommodity(String commodity) {
-        return DriverScan.FileFilter.equal(Map.of("commodity", commodity));
+    /** The commodity's rows (the table is partitioned by commodity: its files alone are read). */
+    private static DriverScan.Where ofCommodity(String commodity) {
+        return DriverScan.Where.equal(Map.of("commodity", commodity));
     }
 
     /** A row of the full market schema, read back: null values are NaN again. */
@@ -89,7 +89,7 @@ public final class MarketStore {
         columns.addAll(MarketColumns.COVARIATES);
         columns.add("commodity");
         List<Row> rows = scan.rows(Table.MARKET.location(settings), Table.MARKET, columns, ofCommodity(commodity),
-                r -> r.getAs("commodity").equals(commodity));
+                r -> true);
         rows.sort(Comparator.comparing(r -> r.<LocalDate>getAs(0)));
         int n = rows.size();
         int[] days = new int[n];

@@ -53,12 +53,8 @@ public final class ModelStore {
         if (spans.isEmpty()) {
             return out;
         }
-        DriverScan.FileFilter files = DriverScan.FileFilter.anyOf(spans.keySet().stream().map(ModelStore::files)
-                .toList());
-        for (Row r : rows(true, files, r -> {
-            DateSpan span = spans.get(key(r));
-            return span != null && span.contains(r.getAs("train_date"));
-        })) {
+        DriverScan.Where keys = DriverScan.Where.anyOf(spans.keySet().stream().map(ModelStore::ofKey).toList());
+        for (Row r : rows(true, keys, r -> spans.get(key(r)).contains(r.getAs("train_date")))) {
             TrainedModel m = toModel(r, r.getAs("state"));
             out.get(key(r)).put(m.trainDate(), m);
         }
@@ -68,8 +64,7 @@ public final class ModelStore {
     /** Every fit of the commodity, of any model and train frequency, without its binary state, by model. */
     public Map<String, List<TrainedModel>> allWithoutState(String commodity) {
         Map<String, List<TrainedModel>> out = new HashMap<>();
-        for (Row r : rows(false, DriverScan.FileFilter.equal(Map.of("commodity", commodity)),
-                r -> r.getAs("commodity").equals(commodity))) {
+        for (Row r : rows(false, DriverScan.Where.equal(Map.of("commodity", commodity)), r -> true)) {
             out.computeIfAbsent(r.getAs("model_version"), m -> new ArrayList<>()).add(toModel(r, null));
         }
         return out;
@@ -90,26 +85,29 @@ public final class ModelStore {
         }
         Set<Key> wanted = Set.copyOf(keys);
         DateSpan span = new DateSpan(from, to);
-        for (Row r : rows(false, DriverScan.FileFilter.anyOf(wanted.stream().map(ModelStore::files).toList()),
-                r -> wanted.contains(key(r)) && span.contains(r.getAs("train_date")))) {
+        for (Row r : rows(false, DriverScan.Where.anyOf(wanted.stream().map(ModelStore::ofKey).toList()),
+                r -> span.contains(r.getAs("train_date")))) {
             TrainedModel m = toModel(r, null);
             out.computeIfAbsent(key(r), k -> new TreeMap<>()).put(m.trainDate(), m);
         }
         return out;
     }
 
-    /** The fits {@code keep} accepts, read on the driver; with their binary states only if {@code withState}. */
-    private List<Row> rows(boolean withState, DriverScan.FileFilter skip, Predicate<Row> keep) {
+    /**
+     * The fits {@code where} and {@code keep} accept, read on the driver; with their binary states only if
+     * {@code withState}.
+     */
+    private List<Row> rows(boolean withState, DriverScan.Where where, Predicate<Row> keep) {
         List<String> columns = new ArrayList<>(List.of(Table.TRAINED_MODELS.schema().fieldNames()));
         if (!withState) {
             columns.remove("state");
         }
-        return scan.rows(Table.TRAINED_MODELS.location(settings), Table.TRAINED_MODELS, columns, skip, keep);
+        return scan.rows(Table.TRAINED_MODELS.location(settings), Table.TRAINED_MODELS, columns, where, keep);
     }
 
-    /** The files that can hold fits of the key. */
-    private static DriverScan.FileFilter files(Key key) {
-        return DriverScan.FileFilter.equal(Map.of("commodity", key.commodity(), "model_version", key.modelVersion(),
+    /** The fits of the key. */
+    private static DriverScan.Where ofKey(Key key) {
+        return DriverScan.Where.equal(Map.of("commodity", key.commodity(), "model_version", key.modelVersion(),
                 "train_frequency", key.trainFrequency()));
     }
 

@@ -37,7 +37,7 @@ class DriverScanTest {
 
         List<String> columns = List.of(Table.TRAINED_MODELS.schema().fieldNames());
         List<Row> driver = sorted(new DriverScan(spark).rows(location, Table.TRAINED_MODELS, columns,
-                DriverScan.FileFilter.ALL, r -> true));
+                DriverScan.Where.ALL, r -> true));
         List<Row> viaSpark = sorted(spark.read().format("delta").load(location).collectAsList());
         assertEquals(2, driver.size());
         assertEquals(viaSpark, driver); // Row equality compares binary values by content
@@ -57,7 +57,7 @@ class DriverScanTest {
         SparkSession spark = f.spark;
         String location = Table.MARKET.location(f.settings);
         List<Row> driver = sorted(new DriverScan(spark).rows(location, Table.MARKET,
-                List.of("date", "close", "usd_brl", "commodity"), DriverScan.FileFilter.equal(Map.of("commodity", "Sugar")),
+                List.of("date", "close", "usd_brl", "commodity"), DriverScan.Where.equal(Map.of("commodity", "Sugar")),
                 r -> r.getAs("commodity").equals("Sugar")));
         List<Row> viaSpark = sorted(spark.read().format("delta").load(location)
                 .where("commodity = 'Sugar'").select("date", "close", "usd_brl", "commodity").collectAsList());
@@ -81,9 +81,9 @@ class DriverScanTest {
                 indexRow(List.of("Sugar", "xgboost"), LocalDate.of(2021, 1, 1))));
         List<String> columns = List.of(Table.FORECAST_INDEX.schema().fieldNames());
 
-        DriverScan.FileFilter wanted = DriverScan.FileFilter.anyOf(List.of(
-                DriverScan.FileFilter.equal(Map.of("commodity", "Coffee", "model_version", "naive")),
-                DriverScan.FileFilter.equal(Map.of("commodity", "Sugar", "model_version", "xgboost"))));
+        DriverScan.Where wanted = DriverScan.Where.anyOf(List.of(
+                DriverScan.Where.equal(Map.of("commodity", "Coffee", "model_version", "naive")),
+                DriverScan.Where.equal(Map.of("commodity", "Sugar", "model_version", "xgboost"))));
         List<Row> driver = sorted(new DriverScan(spark).rows(location, Table.FORECAST_INDEX, columns, wanted,
                 r -> List.of("Coffee/naive", "Sugar/xgboost").contains(r.getAs("commodity") + "/" + r.getAs("model_version"))));
         List<Row> viaSpark = sorted(spark.read().format("delta").load(location)
@@ -93,7 +93,7 @@ class DriverScanTest {
         assertEquals(viaSpark, driver);
         // A filter no file can match reads nothing.
         assertEquals(List.of(), new DriverScan(spark).rows(location, Table.FORECAST_INDEX, columns,
-                DriverScan.FileFilter.equal(Map.of("commodity", "Cocoa")), r -> true));
+                DriverScan.Where.equal(Map.of("commodity", "Cocoa")), r -> true));
     }
 
     private static void write(SparkSession spark, String location, List<Row> rows) {
