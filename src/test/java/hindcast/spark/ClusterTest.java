@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.regex.Matcher;
@@ -43,11 +44,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real cluster: a Spark standalone master and two workers, each its own JVM on loopback, started from the
- * test classpath; every executor is a separate JVM launched by a worker. A driver JVM ({@code hindcast.cli.Main}
- * with {@code spark.master = spark://...}) runs a whole backfill there ({@code backfill --train-missing}: two
- * requests, training and forecasts on the executors), and its table must equal, bit for bit, the same commands
- * run on this JVM's {@code local[2]} session. Then one executor JVM is SIGKILLed while it runs a task in the middle
+ * A real cluster: a Spark standalone master and two workers, each its own JVM on loopback; every executor is a
+ * separate JVM launched by a worker. The daemons and executors have only Spark on their classpath, as a Spark
+ * installation does. A driver JVM submits {@code hindcast.cli.Main} as {@code scripts/cluster submit} and a real
+ * spark-submit do: an application jar of the project's classes, its dependencies in {@code --jars} (the executors
+ * fetch them from the driver) and Delta Kernel on the driver's own classpath; the same split of jars as
+ * {@code scripts/cluster}, read from it, so that a class-loading mistake of the deployment fails here. The driver
+ * runs a whole backfill there ({@code backfill --train-missing}: two requests, training and forecasts on the
+ * executors), and its table must equal, bit for bit, the same commands run on this JVM's {@code local[2]} session. Then one executor JVM is SIGKILLed while it runs a task in the middle
  * of the batch (after its first commit): Spark loses the task, the master starts a replacement executor,
  * the tasks are rerun, the batch completes in the same run, and the table again equals the local one.
  */
@@ -66,7 +70,9 @@ class ClusterTest {
     private static final List<Process> daemons = new ArrayList<>();
     private static final List<Process> workers = new ArrayList<>();
     private static String masterUrl;
-    private static Path classpath;
+    /** Spark and its dependencies, without the application's jars: the classpath of a Spark installation. */
+    private static Path sparkClasspath;
+    private static Submission submission;
     private static SampleData.Files coffee;
     private static List<String> localForecasts;
 
@@ -85,7 +91,8 @@ class ClusterTest {
                 logger.jetty.name = org.sparkproject.jetty
                 logger.jetty.level = warn
                 """);
-        classpath = classpathJar();
+        submission = Submission.likeScriptsCluster();
+        sparkClasspath = classpathJar("spark-classpath.jar", submission.spark());
         startCluster();
 
         // The reference, while the cluster starts: the same commands on the suite's local[2] session, in this JVM.
@@ -222,7 +229,7 @@ class ClusterTest {
     private static void startCluster() throws Exception {
         Path sparkHome = dir.resolve("spark-home");
         // What a worker needs to build an executor's command line (WorkerCommandBuilder): $SPARK_HOME/jars must
-        // exist; the classes come from spark.executor.extraClassPath (this test classpath).
+        // exist; the classes come from spark.executor.extraClassPath (Spark's part of this test classpath).
         Files.createDirectories(sparkHome.resolve("jars"));
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -241,26 +248,91 @@ class ClusterTest {
     }
 
     /**
-     * A jar whose manifest Class-Path is this JVM's classpath: short command lines for the child JVMs, so that
+     * A jar whose manifest Class-Path is {@code entries}: short command lines for the child JVMs, so that
      * the executors' arguments (--executor-id, --app-id) stay readable through ProcessHandle (Linux cuts a
      * command line read that way at 4 KiB).
      */
-    private static Path classpathJar() throws IOException {
+    private static Path classpathJar(String name, List<Path> entries) throws IOException {
         Manifest m = new Manifest();
         m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        m.getMainAttributes().put(Attributes.Name.CLASS_PATH, Arrays.stream(System.getProperty("java.class.path")
-                .split(File.pathSeparator)).filter(e -> !e.isEmpty())
-                .map(e -> Path.of(e).toAbsolutePath().toUri().toString()).collect(Collectors.joining(" ")));
-        Path jar = dir.resolve("classpath.jar");
+        m.getMainAttributes().put(Attributes.Name.CLASS_PATH, entries.stream()
+                .map(e -> e.toAbsolutePath().toUri().toString()).collect(Collectors.joining(" ")));
+        Path jar = dir.resolve(name);
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m)) {
             out.flush();
         }
         return jar;
     }
 
+    /**
+     * How {@code scripts/cluster submit} splits this classpath: the project's classes (the application jar), the
+     * jars it ships with {@code --jars}, those it puts on the driver's classpath, and Spark's. The split is read
+     * from the script's own patterns, so the test checks the deployment the script (and README) prescribe.
+     */
+    private record Submission(Path classes, List<Path> jars, List<Path> driverJars, List<Path> spark) {
+        static Submission likeScriptsCluster() throws IOException {
+            String script = Files.readString(Path.of("scripts/cluster"));
+            Pattern app = pattern(script, "app_deps");
+            Pattern driverOnly = pattern(script, "driver_only");
+            Pattern driverDeps = pattern(script, "driver_deps");
+            Path classes = null;
+            List<Path> jars = new ArrayList<>();
+            List<Path> driverJars = new ArrayList<>();
+            List<Path> spark = new ArrayList<>();
+            for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                Path p = Path.of(e).toAbsolutePath();
+                String name = p.getFileName().toString();
+                if (Files.isDirectory(p)) {
+                    if (p.endsWith(Path.of("target", "classes"))) {
+                        classes = p;
+                    } // test classes: not part of a deployment
+                } else if (app.matcher(name).find()) {
+                    if (driverDeps.matcher(name).find()) {
+                        driverJars.add(p);
+                    }
+                    if (!driverOnly.matcher(name).find()) {
+                        jars.add(p);
+                    }
+                } else {
+                    spark.add(p);
+                }
+            }
+            assertNotNull(classes, "no target/classes on the test classpath");
+            assertTrue(jars.stream().anyMatch(j -> j.getFileName().toString().startsWith("delta-spark")),
+                    "delta-spark is not among the jars shipped: " + jars);
+            return new Submission(classes, jars, driverJars, spark);
+        }
+
+        private static Pattern pattern(String script, String variable) {
+            Matcher m = Pattern.compile("(?m)^" + variable + "='([^']+)'").matcher(script);
+            assertTrue(m.find(), "no " + variable + "= in scripts/cluster");
+            return Pattern.compile(m.group(1));
+        }
+
+        /** The application jar: the project's classes and resources, as {@code mvn package} builds it. */
+        Path applicationJar() throws IOException {
+            Path jar = dir.resolve("hindcast-app.jar");
+            if (Files.exists(jar)) {
+                return jar;
+            }
+            Manifest m = new Manifest();
+            m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m);
+                 Stream<Path> files = Files.walk(classes)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+                    Files.copy(f, out);
+                    out.closeEntry();
+                }
+            }
+            return jar;
+        }
+    }
+
     private static Process daemon(String name, Map<String, String> env, String mainClass, String... args)
             throws IOException {
-        List<String> cmd = java("-Xmx256m", "-Dlog4j2.configurationFile=file:" + dir.resolve("log4j2-info.properties"));
+        List<String> cmd = java(sparkClasspath.toString(), "-Xmx256m",
+                "-Dlog4j2.configurationFile=file:" + dir.resolve("log4j2-info.properties"));
         cmd.add(mainClass);
         cmd.addAll(Arrays.asList(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
@@ -272,8 +344,8 @@ class ClusterTest {
         return p;
     }
 
-    /** java, the Java 17 opens this JVM got (Surefire's argLine), {@code jvmArgs}, -cp the test classpath. */
-    private static List<String> java(String... jvmArgs) {
+    /** java, the Java 17 opens this JVM got (Surefire's argLine), {@code jvmArgs}, -cp {@code classpath}. */
+    private static List<String> java(String classpath, String... jvmArgs) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -283,7 +355,7 @@ class ClusterTest {
         }
         cmd.addAll(Arrays.asList(jvmArgs));
         cmd.add("-cp");
-        cmd.add(classpath.toString());
+        cmd.add(classpath);
         return cmd;
     }
 
@@ -421,17 +493,27 @@ class ClusterTest {
         return out;
     }
 
-    /** {@code hindcast.cli.Main ARGS} in a driver JVM connected to the master; stdout and stderr in files. */
+    /**
+     * {@code hindcast.cli.Main ARGS} submitted to the master in client mode, as {@code scripts/cluster submit}
+     * does; stdout and stderr in files.
+     */
     private record Driver(Process process, Path out, Path err) {
         static Driver start(Path home, String name, String... args) throws IOException {
-            List<String> cmd = java("-Xmx1g", "-Dspark.master=" + masterUrl,
-                    // The executors' classes: this test classpath (a packaged job ships its jars instead).
-                    "-Dspark.executor.extraClassPath=" + classpath,
-                    "-Dspark.executor.memory=640m",
+            List<String> classpath = new ArrayList<>(List.of(sparkClasspath.toString()));
+            submission.driverJars().forEach(j -> classpath.add(j.toString()));
+            // The application's quiet console, which scripts/cluster extracts from the jar for the same reason.
+            List<String> cmd = java(String.join(File.pathSeparator, classpath), "-Xmx1g",
+                    "-Dlog4j2.configurationFile=file:" + submission.classes().resolve("log4j2.properties"));
+            cmd.addAll(List.of("org.apache.spark.deploy.SparkSubmit", "--master", masterUrl, "--deploy-mode", "client",
+                    "--class", "hindcast.cli.Main",
+                    // An installation's executors have Spark in $SPARK_HOME/jars; this one's are in a manifest jar.
+                    "--conf", "spark.executor.extraClassPath=" + sparkClasspath,
+                    "--conf", "spark.executor.memory=640m",
                     // Executors log their tasks ("Running task ... (TID n)"), which the kill test watches.
-                    "-Dspark.executor.extraJavaOptions=-Dlog4j2.configurationFile=file:"
-                            + dir.resolve("log4j2-info.properties"));
-            cmd.add("hindcast.cli.Main");
+                    "--conf", "spark.executor.extraJavaOptions=-Dlog4j2.configurationFile=file:"
+                            + dir.resolve("log4j2-info.properties"),
+                    "--jars", submission.jars().stream().map(Path::toString).collect(Collectors.joining(",")),
+                    submission.applicationJar().toString()));
             cmd.addAll(Arrays.asList(args));
             Path out = dir.resolve(name + ".out");
             Path err = dir.resolve(name + ".err");
