@@ -85,6 +85,7 @@ final class BatchRunner {
             counts.merge(t.requestId, new Counts(0, 0, t.written, t.rows, t.failed), Counts::plus);
         }
         errors.record(rejected, batchId);
+        index.compact(ForecastIndex.COMPACT_AT_FILES);
         for (RequestPlan plan : plans) {
             Counts c = counts.get(plan.request().requestId());
             listener.on(new BackfillEvent.RequestDone(plan.request().requestId(), c, c.written() * settings.forecast().paths()));

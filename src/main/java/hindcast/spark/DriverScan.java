@@ -99,6 +99,25 @@ final class DriverScan {
         return out;
     }
 
+    /** The number of data files in the table's latest snapshot, from its log alone (no data file is opened). */
+    int files(String location) {
+        Snapshot snapshot = io.delta.kernel.Table.forPath(engine, location).getLatestSnapshot(engine);
+        int n = 0;
+        try (CloseableIterator<FilteredColumnarBatch> files = snapshot.getScanBuilder(engine).build()
+                .getScanFiles(engine)) {
+            while (files.hasNext()) {
+                try (CloseableIterator<io.delta.kernel.data.Row> addFiles = files.next().getRows()) {
+                    for (; addFiles.hasNext(); addFiles.next()) {
+                        n++;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing " + location, e);
+        }
+        return n;
+    }
+
     /**
      * Which rows a read wants, by string columns equal to values: Kernel skips the files that cannot hold any, and
      * each row read is tested again, as a file's statistics only bound its values.

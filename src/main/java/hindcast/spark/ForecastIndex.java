@@ -2,11 +2,13 @@ package hindcast.spark;
 
 import hindcast.config.Settings;
 import hindcast.plan.StoredForecast;
+import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
 import org.apache.spark.sql.delta.DeltaLog;
 import scala.Option;
 
@@ -35,6 +37,8 @@ import static org.apache.spark.sql.functions.when;
  * units of work committing at once would otherwise conflict on it and retry.
  */
 public final class ForecastIndex {
+    /** Files at which a batch compacts the index: each costs a driver read about 1 ms, and the log more. */
+    static final int COMPACT_AT_FILES = 50;
     private static final ReentrantLock WRITES = new ReentrantLock();
 
     private final SparkSession spark;
@@ -122,6 +126,30 @@ public final class ForecastIndex {
         oneAtATime(() -> merge(commodity, modelVersion).upsert(derived(col("commodity").equalTo(lit(commodity))
                 .and(col("model_version").equalTo(lit(modelVersion)))
                 .and(col("forecast_start_date").between(lit(from), lit(to))))));
+    }
+
+    /**
+     * Bin-packs the index into one file (Delta's OPTIMIZE) once it has {@code atFiles} files. Every commit adds
+     * a small file, and every planning read lists them and opens those it cannot skip, so a long-lived
+     * installation's reads would grow with its history of commits. OPTIMIZE changes no row (a dataChange=false
+     * commit). A write of another process that read the files replaced retries ({@link ConflictRetry}); if one
+     * commits first instead, this compaction is left to the next call. Returns whether it compacted.
+     */
+    boolean compact(int atFiles) {
+        String location = Table.FORECAST_INDEX.location(settings);
+        boolean[] compacted = {false};
+        oneAtATime(() -> {
+            if (scan.files(location) >= atFiles) {
+                try {
+                    DeltaTable.forPath(spark, location).optimize().executeCompaction();
+                    compacted[0] = true;
+                } catch (DeltaConcurrentModificationException e) {
+                    System.err.println("forecast_index compaction lost a race with another writer ("
+                            + e.getClass().getSimpleName() + "); left to the next batch");
+                }
+            }
+        });
+        return compacted[0];
     }
 
     private static void oneAtATime(Runnable write) {
