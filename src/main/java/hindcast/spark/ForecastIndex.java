@@ -37,7 +37,7 @@ import static org.apache.spark.sql.functions.when;
  * units of work committing at once would otherwise conflict on it and retry.
  */
 public final class ForecastIndex {
-    /** Files at which a batch compacts the index: each costs a driver read about 1 ms, and the log more. */
+    /** Files at which a batch compacts the index: a planning read opens each file it cannot skip, about 1 ms each. */
     static final int COMPACT_AT_FILES = 50;
     private static final ReentrantLock WRITES = new ReentrantLock();
 
