@@ -61,7 +61,10 @@ class ClusterTest {
     private static final List<String> MODELS = List.of("naive", "random_walk");
     private static final int PATHS = 1000;
     private static final long DATES = ChronoUnit.DAYS.between(START, END) + 1;
-    /** Per driver run (about 30 s on an idle 2-core machine); generous because shared machines get overloaded. */
+    /**
+     * Per driver run (87–93 s, driver start included, in the suite on a 2-core machine); generous because shared
+     * machines get overloaded.
+     */
     private static final long TIMEOUT_SECONDS = 480;
 
     @TempDir
