@@ -51,9 +51,10 @@ import org.junit.jupiter.api.io.TempDir;
  * fetch them from the driver) and Delta Kernel on the driver's own classpath; the same split of jars as
  * {@code scripts/cluster}, read from it, so that a class-loading mistake of the deployment fails here. The driver
  * runs a whole backfill there ({@code backfill --train-missing}: two requests, training and forecasts on the
- * executors), and its table must equal, bit for bit, the same commands run on this JVM's {@code local[2]} session. Then one executor JVM is SIGKILLed while it runs a task in the middle
- * of the batch (after its first commit): Spark loses the task, the master starts a replacement executor,
- * the tasks are rerun, the batch completes in the same run, and the table again equals the local one.
+ * executors), and its table must equal, bit for bit, the same commands run on this JVM's {@code local[2]} session.
+ * Then one executor JVM is SIGKILLed while it runs a task in the middle of the batch (after its first commit):
+ * Spark loses the task, the master starts a replacement executor, the tasks are rerun, the batch completes in the
+ * same run, and the table again equals the local one.
  */
 class ClusterTest {
     private static final LocalDate START = LocalDate.of(2021, 1, 1);
