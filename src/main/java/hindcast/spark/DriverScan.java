@@ -75,6 +75,7 @@ final class DriverScan {
                 .withFilter(engine, where.files).build();
         io.delta.kernel.data.Row state = scan.getScanState(engine);
         StructType physical = ScanStateRow.getPhysicalDataReadSchema(engine, state);
+        Predicate<Row> wanted = where.rows.and(keep);
         List<Row> out = new ArrayList<>();
         try (CloseableIterator<FilteredColumnarBatch> files = scan.getScanFiles(engine)) {
             while (files.hasNext()) {
@@ -87,7 +88,7 @@ final class DriverScan {
                         try (CloseableIterator<FilteredColumnarBatch> batches =
                                      Scan.transformPhysicalData(engine, state, file, data)) {
                             while (batches.hasNext()) {
-                                collect(batches.next(), read, schema, where.rows.and(keep), out);
+                                collect(batches.next(), read, schema, wanted, out);
                             }
                         }
                     }
