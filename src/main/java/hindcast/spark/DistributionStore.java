@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -76,8 +75,7 @@ public final class DistributionStore {
             if (replaces) { // an overwrite writes every source row
                 merge.replace(rows, "commodity = " + Sql.string(job.commodity())
                         + " AND model_version = " + Sql.string(job.modelVersion()) + " AND path_id > 0"
-                        + " AND forecast_start_date IN (" + job.forecastDates().stream().map(Sql::date)
-                        .collect(Collectors.joining(", ")) + ")");
+                        + " AND " + Sql.dates("forecast_start_date", job.forecastDates()));
                 written = (long) job.forecastDates().size() * job.paths();
             } else {
                 written = merge.insertMissingCounted(rows);
