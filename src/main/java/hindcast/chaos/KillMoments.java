@@ -109,7 +109,7 @@ public final class KillMoments {
             // at once (they start together). A replacement is a few chunks per unit, so after a commit or two the
             // units' write phases may never overlap again (a CI run missed the moment with one commit let pass);
             // after a kill that let a run commit most replacements, a restart may have one partition's few left.
-            int skip = rng.nextInt(2);
+            int skip = rng.nextInt(2); // drawn for the first kill too, so the later kills keep their draws
             plan.add(new Planned(Category.MERGE, (TWO_PARTITIONS + i) % Category.MERGE.variants, i == 0 ? 0 : skip, 0));
         }
         return plan;

@@ -34,21 +34,15 @@ final class Sql {
         if (dates.isEmpty()) {
             throw new IllegalArgumentException("no dates for " + column);
         }
+        List<LocalDate> sorted = new ArrayList<>(new TreeSet<>(dates));
         List<String> runs = new ArrayList<>();
-        LocalDate first = null;
-        LocalDate last = null;
-        for (LocalDate d : new TreeSet<>(dates)) {
-            if (last != null && d.equals(last.plusDays(1))) {
-                last = d;
-                continue;
+        for (int i = 0, j; i < sorted.size(); i = j) {
+            j = i + 1;
+            while (j < sorted.size() && sorted.get(j).equals(sorted.get(j - 1).plusDays(1))) {
+                j++;
             }
-            if (first != null) {
-                runs.add(between(column, first, last));
-            }
-            first = d;
-            last = d;
+            runs.add(between(column, sorted.get(i), sorted.get(j - 1)));
         }
-        runs.add(between(column, first, last));
         return runs.size() == 1 ? runs.get(0) : runs.stream().collect(Collectors.joining(" OR ", "(", ")"));
     }
 
