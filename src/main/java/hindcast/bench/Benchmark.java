@@ -149,7 +149,8 @@ public final class Benchmark {
         long rows = measured.value().rows();
         long forecasts = measured.value().written();
         double jit2 = Jit.seconds();
-        double append = time(() -> plainAppend(rows, "bench_append"));
+        TaskClock.Measured<Void> appended = measure(() -> plainAppend(rows, "bench_append"));
+        double append = appended.seconds();
         double jit3 = Jit.seconds();
         double sorted = sortingAppend(rows);
         List<String> freshness = freshness(commodities, FULL_MODELS,
@@ -172,6 +173,7 @@ public final class Benchmark {
         utilisationLines(used).forEach(System.out::println);
         System.out.printf(Locale.ROOT, "total incl. training      %8.1f s   (target <= 150 s)%n", ingest + train + backfill);
         appendLines(backfill, append, sorted, rows, 1.8).forEach(System.out::println);
+        System.out.println(cpuLine(measured, appended));
         System.out.println(jitLine(jit1 - jit0, jit3 - jit2));
         freshness.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "old generation peak       %8.2f GiB of a %.1f GiB heap (-Xmx)%n", oldGenPeak() / GIB,
@@ -181,11 +183,13 @@ public final class Benchmark {
     private void quick() throws Exception {
         double setup = setUpQuick();
         double jit0 = Jit.seconds();
-        double backfill = time(this::quickBackfill);
+        TaskClock.Measured<Void> backfilled = measure(this::quickBackfill);
+        double backfill = backfilled.seconds();
         double jit1 = Jit.seconds();
         long rows = quickRows();
         double jit2 = Jit.seconds();
-        double append = time(() -> plainAppend(rows, "bench_append"));
+        TaskClock.Measured<Void> appended = measure(() -> plainAppend(rows, "bench_append"));
+        double append = appended.seconds();
         double jit3 = Jit.seconds();
         double sorted = sortingAppend(rows);
         List<String> freshness = freshness(List.of(QUICK_COMMODITY), List.of(QUICK_MODEL),
@@ -194,6 +198,7 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "ingest + train            %8.1f s%n", setup);
         System.out.println(quickBackfillLine(backfill, rows));
         appendLines(backfill, append, sorted, rows, 1.5).forEach(System.out::println);
+        System.out.println(cpuLine(backfilled, appended));
         System.out.println(jitLine(jit1 - jit0, jit3 - jit2));
         freshness.forEach(System.out::println);
     }
@@ -209,6 +214,17 @@ public final class Benchmark {
                 String.format(Locale.ROOT, "ratio backfill / append   %8.2f    (target <= %.1f)", backfill / append, target),
                 String.format(Locale.ROOT, "append sorting first      %8.1f s   Spark's default writer: ratio %.2f",
                         sorted, backfill / sorted));
+    }
+
+    /**
+     * The tasks' own CPU time in the two compared steps, and the share of their busy time they had a core: the
+     * ratio of the work itself, which the wall-clock ratio shows through whatever else took the cores meanwhile.
+     */
+    private static String cpuLine(TaskClock.Measured<?> backfill, TaskClock.Measured<?> append) {
+        return String.format(Locale.ROOT, "tasks' CPU, ratio         %8.2f    backfill %.1f / append %.1f CPU core-s; the "
+                        + "tasks had a core %.0f %% / %.0f %% of their busy time", backfill.cpuMillis()
+                        / (double) append.cpuMillis(), backfill.cpuMillis() / 1e3, append.cpuMillis() / 1e3,
+                100 * backfill.cpuShare(), 100 * append.cpuShare());
     }
 
     /** The JIT compilers' seconds during the two compared steps: a step that compiles more pays a cold JVM. */
@@ -240,10 +256,7 @@ public final class Benchmark {
      */
     private void scale() throws Exception {
         double setup = setUpQuick();
-        TaskClock.Measured<Void> backfill = TaskClock.measure(spark.sparkContext(), () -> {
-            quickBackfill();
-            return null;
-        });
+        TaskClock.Measured<Void> backfill = measure(this::quickBackfill);
         long rows = quickRows();
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -540,6 +553,13 @@ public final class Benchmark {
         long t0 = System.nanoTime();
         T value = work.call();
         return new Timed<>(value, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private TaskClock.Measured<Void> measure(Step step) throws Exception {
+        return TaskClock.measure(spark.sparkContext(), () -> {
+            step.run();
+            return null;
+        });
     }
 
     private static double time(Step step) throws Exception {

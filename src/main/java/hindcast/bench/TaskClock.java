@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Times a step on the driver and records, with a {@link SparkListener} on the SparkContext for the step's duration,
  * when each of its tasks launched and finished (the scheduler's times, on the driver's clock too), for
- * {@link Utilisation}.
+ * {@link Utilisation}, and the CPU time the tasks' threads used: on a machine where other threads (the JIT
+ * compilers, the garbage collector, the driver) want the cores too, a task is busy longer than it computes.
  */
 final class TaskClock extends SparkListener {
     /** Launch times of the tasks running, by task id. */
@@ -27,14 +28,23 @@ final class TaskClock extends SparkListener {
     private final Map<Integer, String> poolOfStage = new ConcurrentHashMap<>();
     /** Finished tasks' busy milliseconds by scheduler pool. */
     private final Map<String, Long> busyByPool = new ConcurrentHashMap<>();
+    /** Finished tasks' CPU nanoseconds (Spark's executorCpuTime: the task thread's own CPU time). */
+    private long cpuNanos;
 
     /**
-     * What the step returned, how it used the executors, and the busy core-milliseconds of its tasks by scheduler
-     * pool (the work of each unit, which the units' overlapping wall times do not show).
+     * What the step returned, how it used the executors, the busy core-milliseconds of its tasks by scheduler
+     * pool (the work of each unit, which the units' overlapping wall times do not show), and the CPU
+     * milliseconds its finished tasks used.
      */
-    record Measured<T>(T value, Utilisation utilisation, Map<String, Long> busyMillisByPool) {
+    record Measured<T>(T value, Utilisation utilisation, Map<String, Long> busyMillisByPool, long cpuMillis) {
         double seconds() {
             return utilisation.spanMillis() / 1e3;
+        }
+
+        /** The share of its tasks' busy time they had a core: 1 when nothing else wanted the cores. */
+        double cpuShare() {
+            long busy = busyMillisByPool.values().stream().mapToLong(Long::longValue).sum();
+            return busy == 0 ? 0 : cpuMillis / (double) busy;
         }
     }
 
@@ -56,7 +66,7 @@ final class TaskClock extends SparkListener {
             sc.removeSparkListener(clock);
         }
         return new Measured<>(value, Utilisation.of(clock.intervals(end), start, end, executorCores(sc)),
-                Map.copyOf(clock.busyByPool));
+                Map.copyOf(clock.busyByPool), clock.cpuMillis());
     }
 
     /**
@@ -69,6 +79,10 @@ final class TaskClock extends SparkListener {
             cores += e.totalCores();
         }
         return cores;
+    }
+
+    private synchronized long cpuMillis() {
+        return cpuNanos / 1_000_000;
     }
 
     /** The finished tasks, and the ones still running as if they ended at {@code end}. */
@@ -95,5 +109,8 @@ final class TaskClock extends SparkListener {
         finished.add(new Utilisation.Interval(taskEnd.taskInfo().launchTime(), taskEnd.taskInfo().finishTime()));
         busyByPool.merge(poolOfStage.getOrDefault(taskEnd.stageId(), "default"),
                 taskEnd.taskInfo().finishTime() - taskEnd.taskInfo().launchTime(), Long::sum);
+        if (taskEnd.taskMetrics() != null) { // none for a task that failed before it ran
+            cpuNanos += taskEnd.taskMetrics().executorCpuTime();
+        }
     }
 }

@@ -47,5 +47,22 @@ class TaskClockTest {
         assertTrue(u.utilisation() > 0 && u.utilisation() <= 1, u.toString());
         assertTrue(u.driverOnlyMillis() >= 300, "the driver's pause: " + u);
         assertTrue(u.driverOnlyMillis() < u.spanMillis() - 400, "two rounds of 200 ms tasks on 2 cores: " + u);
+        assertTrue(m.cpuMillis() < u.busyMillis() / 2, "sleeping tasks are busy, not computing: " + m.cpuMillis()
+                + " ms of CPU in " + u.busyMillis() + " busy ms");
+
+        TaskClock.Measured<Void> spinning = TaskClock.measure(spark.sparkContext(), () -> {
+            spark.range(0, 2, 1, 2).foreach((ForeachFunction<Long>) i -> {
+                long end = System.nanoTime() + 400_000_000L;
+                while (System.nanoTime() < end) {
+                    Thread.onSpinWait();
+                }
+            });
+            return null;
+        });
+        long busy = spinning.busyMillisByPool().get("default");
+        // Each task computes for 400 ms of wall time; a loaded machine may give it less than a core meanwhile.
+        assertTrue(spinning.cpuMillis() >= 200 && spinning.cpuMillis() <= busy, "two tasks spinning 400 ms: "
+                + spinning.cpuMillis() + " ms of CPU in " + busy + " busy ms");
+        assertTrue(spinning.cpuShare() > m.cpuShare(), spinning.cpuShare() + " vs " + m.cpuShare());
     }
 }
