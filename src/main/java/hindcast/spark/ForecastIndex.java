@@ -104,7 +104,8 @@ public final class ForecastIndex {
     /**
      * Records forecasts just written with all their paths. New forecasts (their paths were inserted, none was
      * stored) have no index row, so an insert-only MERGE does: Delta runs it as one anti-join and an append,
-     * about half the work of an updating MERGE. Replaced forecasts update their rows.
+     * about half the work of an updating MERGE. The rows of replaced forecasts' dates are replaced by condition
+     * as their paths were ({@link Merge#replace}): no join of the new rows with the stored ones.
      */
     void record(String commodity, String modelVersion, List<StoredForecast> forecasts, Instant writtenAt,
                 boolean replaced) {
@@ -114,7 +115,9 @@ public final class ForecastIndex {
                 f.date(), f.trainDate(), f.fingerprint(), f.paths(), at)).toList());
         oneAtATime(() -> {
             if (replaced) {
-                merge.upsert(rows);
+                merge.replace(rows, "commodity = " + Sql.string(commodity) + " AND model_version = "
+                        + Sql.string(modelVersion) + " AND "
+                        + Sql.dates("forecast_start_date", forecasts.stream().map(StoredForecast::date).toList()));
             } else {
                 merge.insertMissing(rows);
             }

@@ -48,6 +48,14 @@ class ForecastIndexTest {
         var after = index.load(spans);
         assertEquals(4, after.get(List.of("Coffee", "naive")).size());
         assertEquals(forecast(2, "c"), after.get(List.of("Coffee", "naive")).get(DAY.plusDays(2)));
+
+        // Replaced forecasts (two runs of days: 1..2 and 5, a new date) take their new rows, and only they.
+        index.record("Coffee", "naive", List.of(forecast(1, "B"), forecast(2, "C"), forecast(5, "F")), at, true);
+        var replaced = index.load(spans);
+        assertEquals(Map.of(DAY, forecast(0, "a"), DAY.plusDays(1), forecast(1, "B"), DAY.plusDays(2), forecast(2, "C"),
+                DAY.plusDays(3), forecast(3, "e"), DAY.plusDays(5), forecast(5, "F")), replaced.get(List.of("Coffee", "naive")));
+        assertEquals(after.get(List.of("Sugar", "arima")), replaced.get(List.of("Sugar", "arima")));
+        assertEquals(6L, f.spark.read().format("delta").load(location).count(), "one row per forecast");
     }
 
     private static StoredForecast forecast(int day, String fingerprint) {
