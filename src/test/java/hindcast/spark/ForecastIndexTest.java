@@ -48,14 +48,27 @@ class ForecastIndexTest {
         var after = index.load(spans);
         assertEquals(4, after.get(List.of("Coffee", "naive")).size());
         assertEquals(forecast(2, "c"), after.get(List.of("Coffee", "naive")).get(DAY.plusDays(2)));
+    }
 
-        // Replaced forecasts (two runs of days: 1..2 and 5, a new date) take their new rows, and only they.
+    @Test
+    void aReplaceRewritesTheRowsOfItsDatesOnly(@TempDir Path dir) {
+        Fixture f = new Fixture(dir);
+        ForecastIndex index = f.warehouse.index();
+        Instant at = Instant.parse("2026-12-07T10:00:00Z");
+        index.record("Coffee", "naive", List.of(forecast(0, "a"), forecast(1, "b"), forecast(2, "c"), forecast(3, "d")),
+                at, false);
+        index.record("Sugar", "naive", List.of(forecast(1, "s")), at, false);
+        Map<List<String>, DateSpan> spans = Map.of(List.of("Coffee", "naive"), new DateSpan(DAY, DAY.plusDays(9)),
+                List.of("Sugar", "naive"), new DateSpan(DAY, DAY.plusDays(9)));
+
+        // Two runs of days, 1..2 and 5 (a date not stored yet), in one replace.
         index.record("Coffee", "naive", List.of(forecast(1, "B"), forecast(2, "C"), forecast(5, "F")), at, true);
-        var replaced = index.load(spans);
+        var after = index.load(spans);
         assertEquals(Map.of(DAY, forecast(0, "a"), DAY.plusDays(1), forecast(1, "B"), DAY.plusDays(2), forecast(2, "C"),
-                DAY.plusDays(3), forecast(3, "e"), DAY.plusDays(5), forecast(5, "F")), replaced.get(List.of("Coffee", "naive")));
-        assertEquals(after.get(List.of("Sugar", "arima")), replaced.get(List.of("Sugar", "arima")));
-        assertEquals(6L, f.spark.read().format("delta").load(location).count(), "one row per forecast");
+                DAY.plusDays(3), forecast(3, "d"), DAY.plusDays(5), forecast(5, "F")), after.get(List.of("Coffee", "naive")));
+        assertEquals(Map.of(DAY.plusDays(1), forecast(1, "s")), after.get(List.of("Sugar", "naive")));
+        assertEquals(6L, f.spark.read().format("delta").load(Table.FORECAST_INDEX.location(f.settings)).count(),
+                "one row per forecast");
     }
 
     private static StoredForecast forecast(int day, String fingerprint) {
