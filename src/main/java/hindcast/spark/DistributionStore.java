@@ -73,9 +73,8 @@ public final class DistributionStore {
                     .describedAs("distributions MERGE of " + job.commodity() + " / " + job.modelVersion() + " "
                             + job.firstDate() + ".." + job.lastDate());
             if (replaces) { // an overwrite writes every source row
-                merge.replace(rows, "commodity = " + Sql.string(job.commodity())
-                        + " AND model_version = " + Sql.string(job.modelVersion()) + " AND path_id > 0"
-                        + " AND " + Sql.dates("forecast_start_date", job.forecastDates()));
+                merge.replace(rows, Sql.forecasts(job.commodity(), job.modelVersion(), job.forecastDates())
+                        + " AND path_id > 0");
                 written = (long) job.forecastDates().size() * job.paths();
             } else {
                 written = merge.insertMissingCounted(rows);

@@ -115,9 +115,8 @@ public final class ForecastIndex {
                 f.date(), f.trainDate(), f.fingerprint(), f.paths(), at)).toList());
         oneAtATime(() -> {
             if (replaced) {
-                merge.replace(rows, "commodity = " + Sql.string(commodity) + " AND model_version = "
-                        + Sql.string(modelVersion) + " AND "
-                        + Sql.dates("forecast_start_date", forecasts.stream().map(StoredForecast::date).toList()));
+                merge.replace(rows, Sql.forecasts(commodity, modelVersion,
+                        forecasts.stream().map(StoredForecast::date).toList()));
             } else {
                 merge.insertMissing(rows);
             }

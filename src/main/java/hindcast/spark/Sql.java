@@ -46,6 +46,12 @@ final class Sql {
         return runs.size() == 1 ? runs.get(0) : runs.stream().collect(Collectors.joining(" OR ", "(", ")"));
     }
 
+    /** The rows of these forecasts of a (commodity, model): what a replace of them overwrites. */
+    static String forecasts(String commodity, String modelVersion, Collection<LocalDate> dates) {
+        return "commodity = " + string(commodity) + " AND model_version = " + string(modelVersion) + " AND "
+                + dates("forecast_start_date", dates);
+    }
+
     private static String between(String column, LocalDate first, LocalDate last) {
         return first.equals(last) ? column + " = " + date(first)
                 : column + " BETWEEN " + date(first) + " AND " + date(last);
